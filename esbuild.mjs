@@ -1,0 +1,24 @@
+// One build for every bundle: the extension (CommonJS, `vscode` external), the CLI and,
+// when present, the integration suite that runs inside the extension host.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // unified/remark are ESM-only; bundling them into CommonJS keeps every entry point loadable by `require`.
+  mainFields: ['module', 'main'],
+};
+
+const entries = [
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));

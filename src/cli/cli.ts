@@ -1,0 +1,1 @@
+process.stdout.write('star-stories: not built yet\n');
