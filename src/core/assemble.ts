@@ -1,0 +1,205 @@
+// Story assembly (DESIGN §3): find the smallest heading sections whose labels make a story, pick
+// their strongest label form, split repeated runs, resolve challenge words, and cut sections.
+import type { FrontMatter } from './frontMatter';
+import type { TextFact } from './chunkReader';
+import { CANONICAL_WORDS, headingQuestion, parseTimingHint } from './lexicon';
+import type { LineIndex } from './lines';
+import type { Framework, Role, Section, Story } from './model';
+import type { Container, FollowUpSection, LabelCandidate, Outline } from './outline';
+import { wordCount } from './words';
+
+const FORMS = ['heading', 'bold', 'list'] as const;
+const STAR_ROLES: readonly Role[] = ['situation', 'task', 'action', 'result'];
+
+interface Draft {
+  container: Container;
+  run: LabelCandidate[];
+  /** Index of the run within its container; runs after the first are titled `<title> (2)`. */
+  index: number;
+  start: number;
+  end: number;
+}
+
+export interface AssemblyInput {
+  outline: Outline;
+  frontMatter: FrontMatter;
+  fileName: string;
+  lines: LineIndex;
+  prose: TextFact[];
+}
+
+function roleOf(label: LabelCandidate, run: LabelCandidate[]): Role {
+  if (label.kind !== 'challenge') return label.kind;
+  return run.some((l) => l.kind === 'situation') ? 'task' : 'situation';
+}
+
+function qualifies(run: LabelCandidate[]): boolean {
+  const covered = new Set(run.map((l) => roleOf(l, run)).filter((r) => STAR_ROLES.includes(r)));
+  return covered.size >= 3 || (covered.size >= 2 && run.every((l) => CANONICAL_WORDS.has(l.keyword)));
+}
+
+function splitRuns(labels: LabelCandidate[]): LabelCandidate[][] {
+  const runs: LabelCandidate[][] = [[]];
+  let seenResult = false;
+  for (const label of labels) {
+    if (label.kind === 'situation' && seenResult) {
+      runs.push([]);
+      seenResult = false;
+    }
+    runs[runs.length - 1].push(label);
+    if (label.kind === 'result') seenResult = true;
+  }
+  return runs;
+}
+
+export function frameworkOf(run: LabelCandidate[]): Framework {
+  const roles = run.map((l) => roleOf(l, run));
+  if (roles.includes('learning')) return 'STARL';
+  if (run.some((l) => l.keyword === 'obstacle')) return 'SOAR';
+  const first = run[0];
+  if (first && !roles.includes('task')) {
+    if (first.kind === 'challenge') return /problem/.test(first.keyword) ? 'PAR' : 'CAR';
+    if (first.keyword === 'context') return 'CAR';
+  }
+  return 'STAR';
+}
+
+/** The runs of `pool` that make stories for `container`, strongest label form first. */
+function storyRuns(pool: LabelCandidate[], optIn: boolean): LabelCandidate[][] | undefined {
+  for (const form of FORMS) {
+    const tier = pool.filter((l) => l.form === form);
+    if (tier.length === 0) continue;
+    const runs = splitRuns(tier).filter(qualifies);
+    if (runs.length > 0) return runs;
+    if (optIn) return [tier];
+  }
+  return optIn ? [[]] : undefined;
+}
+
+/** Labels are grouped by the heading section that holds them; they never pool across sections. */
+function detect(container: Container, frontMatter: FrontMatter, drafts: Draft[]): void {
+  for (const child of container.children) detect(child, frontMatter, drafts);
+  const pool = [...container.labels].sort((a, b) => a.start - b.start);
+  const optIn = container.optIn || (!container.heading && frontMatter.star);
+  const runs = storyRuns(pool, optIn);
+  if (!runs) return;
+  const owner = container.generic && container.parent ? container.parent : container;
+  runs.forEach((run, index) => {
+    const first = run[0];
+    const start = index === 0 && owner.heading ? owner.start : (first?.start ?? owner.start);
+    drafts.push({ container: owner, run, index, start, end: owner.end });
+  });
+}
+
+const THEMATIC_BREAK = /(?:^|\n)[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** Moves `end` back over trailing blank lines and thematic breaks (`---` between stories). */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  for (;;) {
+    while (e > start && /\s/.test(text[e - 1])) e--;
+    const m = THEMATIC_BREAK.exec(text.slice(Math.max(start, e - 200), e));
+    if (!m || e - m[0].length < start) return e;
+    e -= m[0].length;
+  }
+}
+
+/** The prose of `[start, end)`: text pieces joined as written, a line break where the Markdown had one. */
+function proseBetween(text: string, prose: TextFact[], start: number, end: number): string {
+  let lo = 0;
+  let hi = prose.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (prose[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let out = '';
+  let previousEnd = start;
+  for (let i = lo; i < prose.length && prose[i].end <= end; i++) {
+    const p = prose[i];
+    if (out !== '' && /[\r\n]/.test(text.slice(previousEnd, p.start))) out += '\n';
+    out += p.text;
+    previousEnd = p.end;
+  }
+  return out.trim();
+}
+
+function slug(title: string): string {
+  return title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'story';
+}
+
+function splitTags(value: string): string[] {
+  return value.split(/[,;]/).map((t) => t.trim().replace(/^#/, '').toLowerCase()).filter(Boolean);
+}
+
+export function assembleStories({ outline, frontMatter, fileName, lines, prose }: AssemblyInput): Story[] {
+  const text = lines.text;
+  const drafts: Draft[] = [];
+  detect(outline.root, frontMatter, drafts);
+  drafts.sort((a, b) => a.start - b.start);
+  drafts.forEach((d, i) => {
+    const next = drafts[i + 1];
+    if (next && next.start < d.end) d.end = next.start;
+    d.end = Math.max(d.start, trimEnd(text, d.start, d.end));
+  });
+
+  const seen = new Map<string, number>();
+  const fileTitle = frontMatter.title ?? frontMatter.question ?? fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  return drafts.map((d) => {
+    const heading = d.container.heading;
+    const baseTitle = heading?.text ?? fileTitle;
+    const title = d.index === 0 ? baseTitle : `${baseTitle} (${d.index + 1})`;
+    const firstLabel = d.run[0];
+    const titleSpan = d.index === 0 && heading ? heading : (firstLabel ?? { start: d.start, end: d.start });
+    const followUpSections = outline.followUps.filter((f: FollowUpSection) => f.start >= d.start && f.start < d.end);
+    const sections: Section[] = d.run.map((label, i) => {
+      const next = d.run[i + 1];
+      const followUp = followUpSections.find((f) => f.start > label.start);
+      let end = Math.min(next?.start ?? d.end, followUp?.start ?? d.end, d.end);
+      end = Math.max(label.contentStart, trimEnd(text, label.contentStart, end));
+      const sectionText = proseBetween(text, prose, label.contentStart, end);
+      const section: Section = {
+        role: roleOf(label, d.run),
+        label: label.text,
+        keyword: label.keyword,
+        form: label.form,
+        labelRange: lines.range(label.start, label.end),
+        contentRange: lines.range(label.contentStart, end),
+        text: sectionText,
+        words: wordCount(sectionText),
+      };
+      const hint = parseTimingHint(label.text);
+      if (hint) section.targetSeconds = hint;
+      return section;
+    });
+    const meta = [...collectMeta(d.container)].filter((m) => m.start >= d.start && m.start < d.end);
+    const tags = new Set(frontMatter.tags);
+    for (const m of meta) if (m.key === 'tags') splitTags(m.value).forEach((t) => tags.add(t));
+    const question = meta.find((m) => m.key === 'question')?.value ?? (heading && headingQuestion(heading.text)) ?? frontMatter.question;
+    const key = slug(title);
+    const ordinal = (seen.get(key) ?? 0) + 1;
+    seen.set(key, ordinal);
+    const story: Story = {
+      id: `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`,
+      title,
+      titleRange: lines.range(titleSpan.start, titleSpan.end),
+      range: lines.range(d.start, d.end),
+      framework: frameworkOf(d.run),
+      sections,
+      followUps: followUpSections.flatMap((f) => f.questions).filter((q) => q.start < d.end).map((q) => ({
+        question: q.text.trim().replace(/^Q\s*\d*\s*[:.]\s*/, '').replace(/^["“]|["”]$/g, '').trim(),
+        range: lines.range(q.start, q.end),
+      })),
+      tags: [...tags],
+    };
+    if (question) story.question = question;
+    const hint = heading && d.index === 0 ? parseTimingHint(heading.text) : undefined;
+    if (hint) story.targetSeconds = hint;
+    return story;
+  });
+}
+
+function* collectMeta(container: Container): Generator<Container['meta'][number]> {
+  yield* container.meta;
+  for (const child of container.children) yield* collectMeta(child);
+}

@@ -1,0 +1,183 @@
+// Reads one chunk's mdast into the few facts story assembly needs. Everything here is relative to the
+// chunk, so a chunk that moves in the document (an edit above it) is reused from the cache unchanged.
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { type LabelKind, type Lexicon, lookupLabel } from './lexicon';
+import { parseMarkdown } from './markdown';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface LabelMatch {
+  kind: LabelKind;
+  keyword: string;
+  /** The label as written, without Markdown markers (`SITUATION (Context Setting - 30 seconds)`). */
+  text: string;
+}
+
+export interface HeadingFact extends Span {
+  depth: number;
+  text: string;
+  label?: LabelMatch;
+}
+
+export interface LabelFact extends Span, LabelMatch {
+  form: 'bold' | 'list';
+  /** Where the section's content starts (after a `:` written outside the bold). */
+  contentStart: number;
+}
+
+export interface TextFact extends Span {
+  text: string;
+}
+
+export interface DirectiveFact extends Span {
+  comment: string;
+}
+
+export interface ChunkFacts {
+  headings: HeadingFact[];
+  labels: LabelFact[];
+  /** Paragraphs, list items and headings that read as a question (used inside follow-up sections). */
+  questions: TextFact[];
+  /** `Tags: a, b` and `Question: …` lines. */
+  meta: (Span & { key: 'tags' | 'question'; value: string })[];
+  /** HTML comments: `<!-- star-story -->` opt-ins and `star-stories-…` directives. */
+  comments: DirectiveFact[];
+  /** Prose text in document order (code blocks and HTML left out), for words and section text. */
+  prose: TextFact[];
+  /** Fenced and indented code blocks. */
+  code: Span[];
+}
+
+const REST_OF_LABEL = /^[ \t]*(\([^()\n]*\))?[ \t]*([:\-–—.]|\r?\n|$)/;
+
+function span(node: Nodes): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+function isQuestion(text: string): boolean {
+  const t = text.trim();
+  return /^Q\s*\d*\s*[:.]/.test(t) || t.endsWith('?');
+}
+
+/** Text of the line that follows `index` in a run of inline nodes, up to the next line break. */
+function restOfLine(nodes: PhrasingContent[], index: number): string {
+  let rest = '';
+  for (let i = index + 1; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n.type === 'break') return rest + '\n';
+    const value = n.type === 'text' ? n.value : toString(n);
+    const nl = value.search(/[\r\n]/);
+    if (nl !== -1) return rest + value.slice(0, nl + 1);
+    rest += value;
+  }
+  return rest;
+}
+
+export class ChunkReader {
+  constructor(private readonly lexicon: Lexicon) {}
+
+  read(text: string): ChunkFacts {
+    const facts: ChunkFacts = { headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] };
+    for (const node of parseMarkdown(text).children) this.block(node, facts);
+    return facts;
+  }
+
+  private block(node: RootContent, facts: ChunkFacts): void {
+    switch (node.type) {
+      case 'heading':
+        this.heading(node, facts);
+        break;
+      case 'paragraph':
+        this.paragraph(node, facts);
+        break;
+      case 'list':
+        this.list(node, facts);
+        break;
+      default:
+        collectProse(node, facts);
+    }
+  }
+
+  private heading(node: Heading, facts: ChunkFacts): void {
+    const text = toString(node);
+    const found = lookupLabel(this.lexicon, text);
+    facts.headings.push({ ...span(node), depth: node.depth, text, label: found && { ...found, text } });
+    if (isQuestion(text)) facts.questions.push({ ...span(node), text });
+    collectProse(node, facts);
+  }
+
+  /** Labels of forms 2 and 3: bold text at the start of a line of a top-level paragraph. */
+  private paragraph(node: Paragraph, facts: ChunkFacts): void {
+    const nodes = node.children;
+    let atLineStart = true;
+    nodes.forEach((child, i) => {
+      if (atLineStart && child.type === 'strong') this.boldLabel(nodes, i, 'bold', facts);
+      atLineStart = child.type === 'break' || (child.type === 'text' && /[\r\n][ \t]*$/.test(child.value));
+    });
+    const text = toString(node);
+    if (isQuestion(text)) facts.questions.push({ ...span(node), text });
+    for (const line of text.split(/\r?\n|\r/)) {
+      const meta = /^(tags|question)\s*:\s*(\S.*)$/i.exec(line.trim());
+      if (meta) facts.meta.push({ ...span(node), key: meta[1].toLowerCase() as 'tags' | 'question', value: meta[2].trim() });
+    }
+    collectProse(node, facts);
+  }
+
+  /** Labels of form 4: bold text opening an item of a top-level list. */
+  private list(node: List, facts: ChunkFacts): void {
+    for (const item of node.children) {
+      const first = item.children[0];
+      if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') this.boldLabel(first.children, 0, 'list', facts);
+      const text = itemText(item);
+      if (isQuestion(text)) facts.questions.push({ ...span(item), text });
+      collectProse(item, facts);
+    }
+  }
+
+  private boldLabel(nodes: PhrasingContent[], index: number, form: 'bold' | 'list', facts: ChunkFacts): void {
+    const strong = nodes[index];
+    const text = toString(strong);
+    const rest = restOfLine(nodes, index);
+    const tail = REST_OF_LABEL.exec(rest);
+    if (!tail && !/:\s*$/.test(text)) return;
+    const written = tail?.[1] ? `${text} ${tail[1]}` : text;
+    const found = lookupLabel(this.lexicon, written);
+    if (!found) return;
+    const { start, end } = span(strong);
+    const consumed = tail ? tail[0].replace(/\r?\n$/, '').length : 0;
+    facts.labels.push({ start, end, ...found, text: written, form, contentStart: end + consumed });
+  }
+}
+
+function itemText(item: ListItem): string {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? toString(first) : '';
+}
+
+function comments(html: string, offset: number): DirectiveFact[] {
+  return [...html.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => ({
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+    comment: m[1].trim(),
+  }));
+}
+
+function collectProse(node: Nodes, facts: ChunkFacts): void {
+  if (node.type === 'text' || node.type === 'inlineCode') {
+    facts.prose.push({ ...span(node), text: node.value });
+    return;
+  }
+  if (node.type === 'code') {
+    facts.code.push(span(node));
+    return;
+  }
+  if (node.type === 'html') {
+    facts.comments.push(...comments(node.value, span(node).start));
+    return;
+  }
+  if ('children' in node) for (const child of node.children) collectProse(child, facts);
+}

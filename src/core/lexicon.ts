@@ -1,0 +1,84 @@
+import type { Role, TargetSeconds } from './model';
+
+/** `challenge` words become the Task when the story also has a Situation label, else the Situation. */
+export type LabelKind = Role | 'challenge';
+
+export type Lexicon = ReadonlyMap<string, LabelKind>;
+
+export const DEFAULT_LEXICON: Record<LabelKind, readonly string[]> = {
+  situation: ['situation', 'context', 'background', 'setup', 'the setup', 'scenario'],
+  task: ['task', 'the task', 'goal', 'objective', 'target', 'responsibility', 'my role', 'assignment', 'obstacle'],
+  action: ['action', 'actions', 'the action', 'approach', 'steps taken', 'what i did', 'solution', 'solutions', 'the solution', 'implementation'],
+  result: ['result', 'results', 'the result', 'outcome', 'outcomes', 'impact', 'the impact'],
+  learning: ['learning', 'learnings', 'lesson learned', 'lessons learned', 'reflection', 'the reflection', 'takeaway', 'takeaways', 'what i learned'],
+  challenge: ['challenge', 'the challenge', 'problem', 'the problem'],
+};
+
+/** The four words that make a two-label story count (DESIGN §3). */
+export const CANONICAL_WORDS: ReadonlySet<string> = new Set(['situation', 'task', 'action', 'result']);
+
+const GENERIC_HEADINGS: ReadonlySet<string> = new Set([
+  'star framework', 'star', 'star method', 'star response', 'your answer', 'answer', 'sample answer',
+]);
+
+export function buildLexicon(additions: Partial<Record<LabelKind, readonly string[]>> = {}): Lexicon {
+  const map = new Map<string, LabelKind>();
+  for (const kind of Object.keys(DEFAULT_LEXICON) as LabelKind[]) {
+    for (const word of [...DEFAULT_LEXICON[kind], ...(additions[kind] ?? [])]) map.set(normaliseLabel(word), kind);
+  }
+  return map;
+}
+
+const LEADING_NOISE = /^[^\p{L}\p{N}(]+/u;
+const TRAILING_NOISE = /[^\p{L}\p{N})]+$/u;
+const NUMBERING = /^(?:(?:step|phase|part|stage)\s*\d+\s*[.):\-–—]?\s*|\d+(?:\.\d+)*\s*[.):\-–—]\s*)/i;
+const LETTER_PREFIX = /^(?:\([A-Za-z]\)\s*|[A-Za-z]\s*[:\-–—.]\s+)/;
+const TRAILING_PAREN = /\s*\([^()]*\)\s*$/;
+const TRAILING_DURATION = /\s+[-–—]\s*\d+(?:\.\d+)?(?:\s*[-–—]\s*\d+(?:\.\d+)?)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\s*$/i;
+
+/** Reduces a label as written (`**1. Situation (30 seconds):**`) to the words looked up in the lexicon (`situation`). */
+export function normaliseLabel(raw: string): string {
+  let s = raw.replace(/\s+/g, ' ').trim();
+  for (let previous = ''; previous !== s; ) {
+    previous = s;
+    s = s.replace(LEADING_NOISE, '').replace(NUMBERING, '').replace(LETTER_PREFIX, '');
+    s = s.replace(TRAILING_PAREN, '').replace(TRAILING_DURATION, '').replace(TRAILING_NOISE, '').trim();
+  }
+  return s.toLowerCase().replace(/[’']/g, "'");
+}
+
+export function lookupLabel(lexicon: Lexicon, raw: string): { kind: LabelKind; keyword: string } | undefined {
+  const keyword = normaliseLabel(raw);
+  const kind = lexicon.get(keyword);
+  return kind ? { kind, keyword } : undefined;
+}
+
+export function isGenericHeading(text: string): boolean {
+  return GENERIC_HEADINGS.has(normaliseLabel(text));
+}
+
+export function isFollowUpHeading(text: string): boolean {
+  return /follow[\s-]?up/i.test(text);
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
+const DURATION = String.raw`(\d+(?:\.\d+)?)(?:\s*[-–—]\s*(\d+(?:\.\d+)?))?\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)`;
+const PAREN_HINT = new RegExp(String.raw`\(\s*(?:[^()]*?[-–—:]\s*)?${DURATION}\s*\)`, 'gi');
+const DASH_HINT = new RegExp(String.raw`\s[-–—]\s*${DURATION}\s*:?\s*$`, 'i');
+
+/** A timing hint in a label or heading: `(30 seconds)`, `(Context Setting - 30 seconds)`, `(2-3 minutes)`, `(15s)`, `- 30 seconds`. */
+export function parseTimingHint(text: string): TargetSeconds | undefined {
+  const matches = [...text.matchAll(PAREN_HINT)];
+  const m = matches.at(-1) ?? DASH_HINT.exec(text);
+  if (!m) return undefined;
+  const unit = UNIT_SECONDS[m[3][0].toLowerCase()];
+  const min = Math.round(Number(m[1]) * unit);
+  const max = m[2] === undefined ? min : Math.round(Number(m[2]) * unit);
+  return [Math.min(min, max), Math.max(min, max)];
+}
+
+/** The question a story heading asks, when the heading is a quoted question: `Q11: "Tell me about…"`. */
+export function headingQuestion(text: string): string | undefined {
+  const m = /^(?:Q\s*\d*\s*[:.)-]\s*)?["“](.+?)["”]\s*$/.exec(text.trim());
+  return m ? m[1].trim() : undefined;
+}

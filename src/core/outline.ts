@@ -1,0 +1,134 @@
+// The heading outline of a document: which heading section holds each label, question and comment.
+// Label headings (`### Situation`) and follow-up sections are not containers: a label heading's
+// label belongs to the nearest container above it, and nothing inside a follow-up section is a label.
+import type { HeadingFact, LabelFact, Span, TextFact } from './chunkReader';
+import type { LabelKind } from './lexicon';
+import { isFollowUpHeading, isGenericHeading } from './lexicon';
+
+export interface LabelCandidate extends Span {
+  form: 'heading' | 'bold' | 'list';
+  kind: LabelKind;
+  keyword: string;
+  text: string;
+  contentStart: number;
+}
+
+export interface FollowUpSection extends Span {
+  questions: TextFact[];
+}
+
+export interface Container extends Span {
+  heading?: HeadingFact;
+  parent?: Container;
+  children: Container[];
+  labels: LabelCandidate[];
+  meta: { key: 'tags' | 'question'; value: string; start: number }[];
+  optIn: boolean;
+  generic: boolean;
+}
+
+type Entry =
+  | { kind: 'container'; depth: number; start: number; end: number; parent?: Entry; container: Container }
+  | { kind: 'label' | 'ignored'; depth: number; start: number; end: number; parent?: Entry }
+  | { kind: 'followUp'; depth: number; start: number; end: number; parent?: Entry; section: FollowUpSection };
+
+export interface Outline {
+  root: Container;
+  followUps: FollowUpSection[];
+}
+
+function nearestContainer(entry: Entry | undefined): Container {
+  let e = entry;
+  while (e && e.kind !== 'container') e = e.parent;
+  if (!e || e.kind !== 'container') throw new Error('outline has no root container');
+  return e.container;
+}
+
+function nearestFollowUp(entry: Entry | undefined): FollowUpSection | undefined {
+  for (let e = entry; e; e = e.parent) if (e.kind === 'followUp') return e.section;
+  return undefined;
+}
+
+export interface OutlineInput {
+  start: number;
+  end: number;
+  headings: HeadingFact[];
+  labels: LabelFact[];
+  questions: TextFact[];
+  meta: (Span & { key: 'tags' | 'question'; value: string })[];
+  optIns: number[];
+}
+
+export function buildOutline(input: OutlineInput): Outline {
+  const root: Container = { start: input.start, end: input.end, children: [], labels: [], meta: [], optIn: false, generic: false };
+  const rootEntry: Entry = { kind: 'container', depth: 0, start: input.start, end: input.end, container: root };
+  const entries: Entry[] = [];
+  const followUps: FollowUpSection[] = [];
+  const stack: Entry[] = [rootEntry];
+  const close = (entry: Entry, end: number) => {
+    entry.end = end;
+    if (entry.kind === 'container') entry.container.end = end;
+    if (entry.kind === 'followUp') entry.section.end = end;
+  };
+
+  for (const h of input.headings) {
+    while (stack.length > 1 && stack[stack.length - 1].depth >= h.depth) close(stack.pop()!, h.start);
+    const parent = stack[stack.length - 1];
+    const base = { depth: h.depth, start: h.start, end: input.end, parent };
+    let entry: Entry;
+    if (parent.kind === 'followUp' || parent.kind === 'ignored') {
+      entry = { ...base, kind: 'ignored' };
+    } else if (isFollowUpHeading(h.text)) {
+      const section: FollowUpSection = { start: h.start, end: input.end, questions: [] };
+      followUps.push(section);
+      entry = { ...base, kind: 'followUp', section };
+    } else if (h.label) {
+      nearestContainer(parent).labels.push({ ...h.label, form: 'heading', start: h.start, end: h.end, contentStart: h.end });
+      entry = { ...base, kind: 'label' };
+    } else {
+      const group = nearestContainer(parent);
+      const container: Container = {
+        start: h.start, end: input.end, heading: h, parent: group, children: [], labels: [], meta: [], optIn: false,
+        generic: isGenericHeading(h.text),
+      };
+      group.children.push(container);
+      entry = { ...base, kind: 'container', container };
+    }
+    entries.push(entry);
+    stack.push(entry);
+  }
+  while (stack.length > 1) close(stack.pop()!, input.end);
+
+  /** The innermost heading section holding `offset`. */
+  const holder = (offset: number): Entry => {
+    let lo = 0;
+    let hi = entries.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (entries[mid].start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    let e: Entry | undefined = found === -1 ? rootEntry : entries[found];
+    while (e && e !== rootEntry && e.end <= offset) e = e.parent;
+    return e ?? rootEntry;
+  };
+
+  for (const label of input.labels) {
+    const e = holder(label.start);
+    if (nearestFollowUp(e)) continue;
+    nearestContainer(e).labels.push({ ...label });
+  }
+  for (const q of input.questions) nearestFollowUp(holder(q.start))?.questions.push(q);
+  for (const m of input.meta) {
+    const e = holder(m.start);
+    if (!nearestFollowUp(e)) nearestContainer(e).meta.push(m);
+  }
+  for (const offset of input.optIns) {
+    const e = holder(offset);
+    if (!nearestFollowUp(e)) nearestContainer(e).optIn = true;
+  }
+  return { root, followUps };
+}

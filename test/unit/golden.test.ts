@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StoryAnalyser } from '../../src/core/analyse';
+import type { Story } from '../../src/core/model';
+
+const fixtures = join(__dirname, '..', 'fixtures');
+const expected = JSON.parse(readFileSync(join(fixtures, 'expected.json'), 'utf8')) as {
+  files: Record<string, { stories: unknown[] }>;
+};
+
+/** The shape of expected.json: lines 1-based, sections as [role, line, targetSeconds]. */
+function summarise(story: Story) {
+  return {
+    title: story.title,
+    line: story.titleRange.start.line + 1,
+    framework: story.framework,
+    targetSeconds: story.targetSeconds ?? null,
+    sections: story.sections.map((s) => [s.role, s.labelRange.start.line + 1, s.targetSeconds ?? null]),
+    followUps: story.followUps.map((f) => f.range.start.line + 1),
+  };
+}
+
+for (const wholeDocument of [false, true]) {
+  describe(`seed corpus (${wholeDocument ? 'whole document' : 'chunked'})`, () => {
+    const analyser = new StoryAnalyser({ wholeDocument });
+    for (const [file, want] of Object.entries(expected.files)) {
+      it(`finds exactly the expected stories in ${file}`, () => {
+        const text = readFileSync(join(fixtures, 'seeds', file), 'utf8');
+        const got = analyser.analyse(text, file).stories.map(summarise);
+        assert.deepEqual(got, want.stories);
+      });
+    }
+  });
+}
