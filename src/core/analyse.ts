@@ -26,8 +26,15 @@ export interface StoryDocument {
   facts: ChunkFacts;
 }
 
-function shift<T extends { start: number; end: number }>(items: T[], by: number): T[] {
-  return by === 0 ? items.map((i) => ({ ...i })) : items.map((i) => ({ ...i, start: i.start + by, end: i.end + by }));
+type Located = { start: number; end: number; contentStart?: number };
+
+/** Copies chunk-relative facts into document offsets (the cached originals stay relative). */
+function shift<T extends Located>(items: T[], by: number): T[] {
+  return items.map((i) =>
+    i.contentStart === undefined
+      ? { ...i, start: i.start + by, end: i.end + by }
+      : { ...i, start: i.start + by, end: i.end + by, contentStart: i.contentStart + by },
+  );
 }
 
 export class StoryAnalyser {
@@ -61,7 +68,7 @@ export class StoryAnalyser {
     for (const chunk of splitChunks(text, bodyStart, this.options.wholeDocument)) {
       const read = this.readChunk(chunk.text);
       for (const key of Object.keys(facts) as (keyof ChunkFacts)[]) {
-        (facts[key] as { start: number; end: number }[]).push(...shift(read[key] as { start: number; end: number }[], chunk.start));
+        (facts[key] as Located[]).push(...shift(read[key] as Located[], chunk.start));
       }
     }
     const outline = buildOutline({

@@ -110,15 +110,16 @@ function proseBetween(text: string, prose: TextFact[], start: number, end: numbe
   let hi = prose.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (prose[mid].start < start) lo = mid + 1;
+    if (prose[mid].end <= start) lo = mid + 1;
     else hi = mid;
   }
   let out = '';
   let previousEnd = start;
-  for (let i = lo; i < prose.length && prose[i].end <= end; i++) {
+  for (let i = lo; i < prose.length && prose[i].start < end; i++) {
     const p = prose[i];
     if (out !== '' && /[\r\n]/.test(text.slice(previousEnd, p.start))) out += '\n';
-    out += p.text;
+    // A piece that starts before `start` holds the `:` written after a bold label; its source and value agree there.
+    out += p.start < start ? p.text.slice(start - p.start) : p.text;
     previousEnd = p.end;
   }
   return out.trim();
@@ -155,9 +156,9 @@ export function assembleStories({ outline, frontMatter, fileName, lines, prose }
     const sections: Section[] = d.run.map((label, i) => {
       const next = d.run[i + 1];
       const followUp = followUpSections.find((f) => f.start > label.start);
-      let end = Math.min(next?.start ?? d.end, followUp?.start ?? d.end, d.end);
-      end = Math.max(label.contentStart, trimEnd(text, label.contentStart, end));
-      const sectionText = proseBetween(text, prose, label.contentStart, end);
+      const rawEnd = Math.min(next?.start ?? d.end, followUp?.start ?? d.end, d.end);
+      const end = Math.max(label.contentStart, trimEnd(text, label.contentStart, rawEnd));
+      const sectionText = proseBetween(text, prose, label.contentStart, rawEnd);
       const section: Section = {
         role: roleOf(label, d.run),
         label: label.text,

@@ -63,7 +63,7 @@ export function isFollowUpHeading(text: string): boolean {
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
 const DURATION = String.raw`(\d+(?:\.\d+)?)(?:\s*[-–—]\s*(\d+(?:\.\d+)?))?\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)`;
-const PAREN_HINT = new RegExp(String.raw`\(\s*(?:[^()]*?[-–—:]\s*)?${DURATION}\s*\)`, 'gi');
+const PAREN_HINT = new RegExp(String.raw`\(\s*(?:[^()]*?(?:\s[-–—]|:)\s*)?${DURATION}\s*\)`, 'gi');
 const DASH_HINT = new RegExp(String.raw`\s[-–—]\s*${DURATION}\s*:?\s*$`, 'i');
 
 /** A timing hint in a label or heading: `(30 seconds)`, `(Context Setting - 30 seconds)`, `(2-3 minutes)`, `(15s)`, `- 30 seconds`. */

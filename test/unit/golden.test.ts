@@ -33,3 +33,23 @@ for (const wholeDocument of [false, true]) {
     }
   });
 }
+
+describe('chunked parsing', () => {
+  const chunked = new StoryAnalyser();
+  const whole = new StoryAnalyser({ wholeDocument: true });
+  const files = [...Object.keys(expected.files).map((f) => join(fixtures, 'seeds', f))];
+  for (const path of files) {
+    it(`gives the same stories, sections, text and ranges as one whole-document parse: ${path.replace(/^.*[\\/]/, '')}`, () => {
+      const text = readFileSync(path, 'utf8');
+      assert.deepEqual(chunked.analyse(text, 'f.md').stories, whole.analyse(text, 'f.md').stories);
+    });
+  }
+
+  it('reuses cached chunks after an edit and still matches a fresh analysis', () => {
+    const text = readFileSync(files[1], 'utf8');
+    chunked.analyse(text, 'f.md');
+    const edited = text.replace('### Task\nI needed to fix', '### Task\nI had to fix');
+    assert.notEqual(edited, text);
+    assert.deepEqual(chunked.analyse(edited, 'f.md').stories, new StoryAnalyser().analyse(edited, 'f.md').stories);
+  });
+});

@@ -1,0 +1,74 @@
+// Turns the command line's files and globs into readable story files. A file that cannot be read is
+// named on stderr in one line and skipped; the others are still processed.
+import { readFileSync, statSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
+
+export interface StoryFile {
+  path: string;
+  text: string;
+}
+
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+const GLOB = /[*?[\]{}!]/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function expandArguments(args: string[]): { paths: string[]; problems: FileProblem[] } {
+  const paths: string[] = [];
+  const problems: FileProblem[] = [];
+  for (const arg of args) {
+    if (!GLOB.test(arg) || exists(arg)) {
+      paths.push(arg);
+      continue;
+    }
+    const matches = globSync(arg, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
+    if (matches.length === 0) problems.push({ path: arg, message: 'no files match this pattern' });
+    paths.push(...matches);
+  }
+  return { paths: [...new Set(paths)], problems };
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readStoryFile(path: string): StoryFile | FileProblem {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) return { path, message: 'is a directory, not a file' };
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { path, message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})` };
+  }
+  if (bytes.subarray(0, 8000).includes(0)) return { path, message: 'is a binary file, not Markdown' };
+  try {
+    return { path, text: utf8.decode(bytes) };
+  } catch {
+    return { path, message: `is not valid UTF-8 (first bad byte at offset ${firstInvalidByte(bytes)})` };
+  }
+}
+
+function firstInvalidByte(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      // `stream` lets a prefix end inside a character; only a truly invalid byte throws.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
