@@ -1,7 +1,15 @@
 import * as vscode from 'vscode';
+import { DocumentAnalyses } from './analyses';
+import { StorySymbolProvider } from './symbols';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Wired up by the core parser work (issue 2).
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+export function activate(context: vscode.ExtensionContext): void {
+  const analyses = new DocumentAnalyses();
+  context.subscriptions.push(
+    analyses,
+    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new StorySymbolProvider(analyses), { label: 'STAR Stories' }),
+  );
 }
 
 export function deactivate(): void {}

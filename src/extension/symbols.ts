@@ -1,0 +1,20 @@
+// Outline, breadcrumbs and Go to Symbol: each story with its sections as children.
+import * as vscode from 'vscode';
+import { storySymbol } from '../core/storySymbol';
+import type { DocumentAnalyses } from './analyses';
+import { toRange } from './convert';
+
+export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly analyses: DocumentAnalyses) {}
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    return this.analyses.get(document).stories.map((story) => {
+      const s = storySymbol(story);
+      const symbol = new vscode.DocumentSymbol(s.name, s.detail, vscode.SymbolKind.Class, toRange(s.range), toRange(s.selectionRange));
+      symbol.children = s.children.map(
+        (c) => new vscode.DocumentSymbol(c.name, c.detail, vscode.SymbolKind.Field, toRange(c.range), toRange(c.selectionRange)),
+      );
+      return symbol;
+    });
+  }
+}
