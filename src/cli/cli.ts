@@ -1,21 +1,84 @@
+import { writeFileSync } from 'node:fs';
 import { StoryAnalyser, type StoryDocument } from '../core/analyse';
+import type { StarConfig } from '../core/config';
+import { applyEdits, safeEdits } from '../core/fix';
+import { lintDocument } from '../core/lint';
+import { parseArgs, UsageError } from './args';
+import { loadConfig } from './configFile';
 import { expandArguments, readStoryFile, type FileProblem } from './files';
+import { lintJson, lintSarif, lintText, type LintedFile } from './lintCommand';
 import { parseJson, parseText } from './parseCommand';
+import { statsText } from './statsCommand';
+
+declare const STAR_STORIES_VERSION: string | undefined;
+const VERSION = typeof STAR_STORIES_VERSION === 'string' ? STAR_STORIES_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage: star-stories <command> <files|globs...> [options]
 
 Commands:
-  parse <files...> [--json]   list the stories found in each file
+  parse <files...> [--json]                     list the stories found in each file
+  lint  <files...> [--format text|json|sarif]   check stories against the rules
+                   [--config FILE] [--fix]
+  stats <files...> [--config FILE]              words, speaking time and metrics per story
 
-Exit codes: 0 ok, 2 usage error or a file that could not be read.`;
+Exit codes: 0 ok, 1 a finding of error severity (lint), 2 usage error or a file that could not be read.`;
 
-interface Io {
+export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
+const COMMANDS: Record<string, { withValue: string[]; boolean: string[] }> = {
+  parse: { withValue: ['--config'], boolean: ['--json'] },
+  lint: { withValue: ['--format', '--config'], boolean: ['--fix'] },
+  stats: { withValue: ['--config'], boolean: [] },
+};
+
 function report(problem: FileProblem, io: Io): void {
   io.err(`star-stories: ${problem.path}: ${problem.message}`);
+}
+
+/** Reads and analyses every named file; unreadable ones are reported and skipped. */
+function analyseFiles(patterns: string[], config: StarConfig, io: Io): { documents: StoryDocument[]; texts: Map<StoryDocument, string>; unreadable: boolean; analyser: StoryAnalyser } {
+  const { paths, problems } = expandArguments(patterns, config.exclude);
+  problems.forEach((p) => report(p, io));
+  const analyser = new StoryAnalyser({ lexicon: config.lexicon });
+  const documents: StoryDocument[] = [];
+  const texts = new Map<StoryDocument, string>();
+  let unreadable = problems.length > 0;
+  for (const path of paths) {
+    const file = readStoryFile(path);
+    if ('message' in file) {
+      report(file, io);
+      unreadable = true;
+      continue;
+    }
+    const document = analyser.analyse(file.text, file.path);
+    documents.push(document);
+    texts.set(document, file.text);
+  }
+  return { documents, texts, unreadable, analyser };
+}
+
+/** Applies every safe fix until nothing changes (a fix can reveal another), and writes changed files. */
+function fixFiles(documents: StoryDocument[], analyser: StoryAnalyser, config: StarConfig, io: Io): StoryDocument[] {
+  return documents.map((original) => {
+    let document = original;
+    for (let pass = 0; pass < 5; pass++) {
+      const edits = safeEdits(lintDocument(document, config));
+      if (edits.length === 0) break;
+      document = analyser.analyse(applyEdits(document, edits), document.fileName);
+    }
+    if (document !== original && document.lines.text !== original.lines.text) {
+      try {
+        writeFileSync(document.fileName, document.lines.text);
+      } catch (error) {
+        io.err(`star-stories: ${document.fileName}: could not write the fixes (${(error as Error).message})`);
+        return original;
+      }
+    }
+    return document;
+  });
 }
 
 /** Runs the command line and returns the exit code (kept apart from `process` so tests can call it). */
@@ -25,37 +88,50 @@ export function main(argv: string[], io: Io): number {
     (command ? io.out : io.err)(USAGE);
     return command ? 0 : 2;
   }
-  if (command !== 'parse') {
+  if (command === '--version') {
+    io.out(VERSION);
+    return 0;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) {
     io.err(`star-stories: unknown command '${command}'\n${USAGE}`);
     return 2;
   }
-  const flags = rest.filter((a) => a.startsWith('--'));
-  const unknown = flags.filter((f) => f !== '--json');
-  if (unknown.length) {
-    io.err(`star-stories: unknown option '${unknown[0]}'\n${USAGE}`);
+  let args;
+  try {
+    args = parseArgs(rest, spec.withValue, spec.boolean);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`star-stories: ${error.message}\n${USAGE}`);
     return 2;
   }
-  const patterns = rest.filter((a) => !a.startsWith('--'));
-  if (patterns.length === 0) {
-    io.err(`star-stories: name at least one file or glob\n${USAGE}`);
+  const format = (args.flags.get('--format') as string | undefined) ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    io.err(`star-stories: --format must be text, json or sarif, not '${format}'`);
     return 2;
   }
-  const { paths, problems } = expandArguments(patterns);
-  problems.forEach((p) => report(p, io));
-  const analyser = new StoryAnalyser();
-  const documents: StoryDocument[] = [];
-  let unreadable = problems.length > 0;
-  for (const path of paths) {
-    const file = readStoryFile(path);
-    if ('message' in file) {
-      report(file, io);
-      unreadable = true;
-      continue;
-    }
-    documents.push(analyser.analyse(file.text, file.path));
+  const loaded = loadConfig(args.flags.get('--config') as string | undefined);
+  if (loaded.error) {
+    io.err(`star-stories: ${loaded.error}`);
+    return 2;
   }
-  io.out(flags.includes('--json') ? parseJson(documents) : parseText(documents));
-  return unreadable ? 2 : 0;
+  loaded.warnings.forEach((w) => io.err(`star-stories: ${w}`));
+  const config = loaded.config;
+  const { documents, unreadable, analyser } = analyseFiles(args.files, config, io);
+
+  if (command === 'parse') {
+    io.out(args.flags.has('--json') ? parseJson(documents) : parseText(documents));
+    return unreadable ? 2 : 0;
+  }
+  if (command === 'stats') {
+    io.out(statsText(documents, config));
+    return unreadable ? 2 : 0;
+  }
+  const checked = args.flags.has('--fix') ? fixFiles(documents, analyser, config, io) : documents;
+  const linted: LintedFile[] = checked.map((document) => ({ document, findings: lintDocument(document, config) }));
+  io.out(format === 'json' ? lintJson(linted) : format === 'sarif' ? lintSarif(linted, VERSION) : lintText(linted));
+  if (unreadable) return 2;
+  return linted.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
 }
 
 if (require.main === module) {

@@ -16,7 +16,7 @@ export interface FileProblem {
 const GLOB = /[*?[\]{}!]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function expandArguments(args: string[]): { paths: string[]; problems: FileProblem[] } {
+export function expandArguments(args: string[], exclude: string[] = []): { paths: string[]; problems: FileProblem[] } {
   const paths: string[] = [];
   const problems: FileProblem[] = [];
   for (const arg of args) {
@@ -24,7 +24,7 @@ export function expandArguments(args: string[]): { paths: string[]; problems: Fi
       paths.push(arg);
       continue;
     }
-    const matches = globSync(arg, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
+    const matches = globSync(arg, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**', ...exclude], expandDirectories: false }).sort();
     if (matches.length === 0) problems.push({ path: arg, message: 'no files match this pattern' });
     paths.push(...matches);
   }

@@ -23,7 +23,7 @@ export interface StoryDocument {
   lines: LineIndex;
   stories: Story[];
   /** Every fact the chunks yielded, in document offsets, for rules that look beyond stories. */
-  facts: ChunkFacts;
+  facts: ChunkFacts & { bodyStart: number };
 }
 
 type Located = { start: number; end: number; contentStart?: number };
@@ -81,6 +81,6 @@ export class StoryAnalyser {
       optIns: facts.comments.filter((c) => /^star-story$/i.test(c.comment)).map((c) => c.start),
     });
     const stories = assembleStories({ outline, frontMatter: readFrontMatter(fm?.body), fileName, lines, prose: facts.prose });
-    return { fileName, lines, stories, facts };
+    return { fileName, lines, stories, facts: { ...facts, bodyStart } };
   }
 }

@@ -1,0 +1,26 @@
+// The rule catalogue (DESIGN §4), in code order. docs/rules.md is generated from it.
+import { duplicateSection } from './duplicateSection';
+import { emptySection } from './emptySection';
+import { missingSection } from './missingSection';
+import type { Rule } from './rule';
+import { sectionOrder } from './sectionOrder';
+import { situationHeavy } from './situationHeavy';
+import { tooLong } from './tooLong';
+import { weOverI } from './weOverI';
+
+export const RULES: readonly Rule[] = [
+  missingSection,
+  emptySection,
+  sectionOrder,
+  duplicateSection,
+  weOverI,
+  tooLong,
+  situationHeavy,
+];
+
+export const RULE_DOCS = 'https://github.com/star-stories/star-stories/blob/main/docs/rules.md';
+
+/** Where the Problems panel and SARIF viewers link each rule code. */
+export function ruleDocsUrl(code: string): string {
+  return `${RULE_DOCS}#${code.toLowerCase()}`;
+}

@@ -1,0 +1,87 @@
+import { roleName } from '../present';
+import type { Role, Section, Story, TextEdit } from '../model';
+import type { StoryDocument } from '../analyse';
+import type { StoryRule } from './rule';
+
+const ORDER: Role[] = ['situation', 'task', 'action', 'result'];
+const HINT: Record<Role, string> = {
+  situation: 'add one line of context',
+  task: 'say what you were responsible for',
+  action: 'say what you did, in the first person',
+  result: 'say what changed, with a number',
+  learning: 'say what you learned',
+};
+
+export function requiredRoles(story: Story): Role[] {
+  return story.framework === 'CAR' || story.framework === 'PAR' ? ['situation', 'action', 'result'] : ORDER;
+}
+
+/** A new label written the way `model` was: same heading depth, bold style, colon and case. */
+function labelLike(document: StoryDocument, model: Section, role: Role): string {
+  const text = document.lines.text;
+  const lineStart = document.lines.lineStart(model.labelRange.start.line);
+  const labelStart = document.lines.offsetAt(model.labelRange.start);
+  const labelEnd = document.lines.offsetAt(model.labelRange.end);
+  const prefix = text.slice(lineStart, labelStart);
+  const written = text.slice(labelStart, labelEnd);
+  let name = roleName(role);
+  if (model.label === model.label.toUpperCase()) name = name.toUpperCase();
+  if (model.form === 'heading') {
+    const hashes = /^\s{0,3}(#{1,6})/.exec(written)?.[1];
+    return hashes ? `${hashes} ${name}` : `### ${name}`;
+  }
+  const colonInside = /:\s*\*\*$|:\s*__$/.test(written);
+  const colonOutside = !colonInside && text.slice(labelEnd, labelEnd + 1) === ':';
+  const marker = written.startsWith('__') ? '__' : '**';
+  const bold = colonInside ? `${marker}${name}:${marker}` : `${marker}${name}${marker}${colonOutside ? ':' : ''}`;
+  return `${prefix}${bold}`;
+}
+
+function insertion(document: StoryDocument, story: Story, role: Role): TextEdit | undefined {
+  const model = story.sections.find((s) => ORDER.includes(s.role)) ?? story.sections[0];
+  if (!model) return undefined;
+  const label = labelLike(document, model, role);
+  const rank = ORDER.indexOf(role);
+  const before = story.sections.find((s) => ORDER.indexOf(s.role) > rank);
+  const blankLine = model.form === 'list' ? '' : '\n';
+  if (before) {
+    const at = { line: before.labelRange.start.line, character: 0 };
+    return { range: { start: at, end: at }, newText: `${label}\n${blankLine}` };
+  }
+  const last = story.sections[story.sections.length - 1];
+  const at = last.contentRange.end;
+  return { range: { start: at, end: at }, newText: `\n${blankLine}${label}` };
+}
+
+/** Writes new lines with the document's own line ending. */
+function withEol(document: StoryDocument, edit: TextEdit): TextEdit {
+  return document.lines.text.includes('\r\n') ? { ...edit, newText: edit.newText.replace(/\n/g, '\r\n') } : edit;
+}
+
+export const missingSection: StoryRule = {
+  scope: 'story',
+  code: 'STAR001',
+  name: 'missing-section',
+  defaultSeverity: 'warning',
+  fix: 'insert the section, in the story\'s own label style, at the right place',
+  description:
+    'A story is missing a section its framework needs: STAR, STARL and SOAR need a Situation, Task, Action and Result; CAR and PAR need a Situation (the challenge or problem), Action and Result. Interviewers listen for each part; a missing one is the first thing they ask about. The quick fix inserts an empty section in the story\'s own label style, in the right place.',
+  bad: '## Process\n- **Task:** improve the deployment process.\n- **Steps Taken** …\n- **Impact:** frequent, small releases.',
+  good: '## Process\n- **Situation:** releases were large and stressful.\n- **Task:** improve the deployment process.\n- **Steps Taken** …\n- **Impact:** from 1 release a month → 3 a week.',
+  check(story, { document }) {
+    const present = new Set(story.sections.map((s) => s.role));
+    return requiredRoles(story)
+      .filter((role) => !present.has(role))
+      .map((role) => {
+        const next = story.sections.find((s) => ORDER.indexOf(s.role) > ORDER.indexOf(role));
+        const where = next ? ` before the ${roleName(next.role)}` : '';
+        const edit = insertion(document, story, role);
+        const fix = edit && withEol(document, edit);
+        return {
+          message: `Story '${story.title}' has no ${roleName(role)} — ${HINT[role]}${where}.`,
+          range: story.titleRange,
+          fixes: fix ? [{ title: `Insert a ${roleName(role)} section`, edits: [fix], safe: false }] : [],
+        };
+      });
+  },
+};

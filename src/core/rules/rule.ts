@@ -1,0 +1,42 @@
+import type { StoryDocument } from '../analyse';
+import type { StarConfig } from '../config';
+import type { Finding, Fix, Range, Severity, Story } from '../model';
+
+export interface RuleContext {
+  document: StoryDocument;
+  config: StarConfig;
+}
+
+/** What a check reports; the linter adds the rule's code, name and configured severity. */
+export interface Problem {
+  message: string;
+  range: Range;
+  fixes?: Fix[];
+  story?: string;
+}
+
+interface RuleInfo {
+  code: string;
+  name: string;
+  defaultSeverity: Severity;
+  /** One paragraph for docs/rules.md. */
+  description: string;
+  bad: string;
+  good: string;
+  /** What the quick fix does, when the rule has one beyond "disable". */
+  fix?: string;
+}
+
+export interface StoryRule extends RuleInfo {
+  scope: 'story';
+  check(story: Story, context: RuleContext): Problem[];
+}
+
+export interface DocumentRule extends RuleInfo {
+  scope: 'document';
+  check(context: RuleContext): Problem[];
+}
+
+export type Rule = StoryRule | DocumentRule;
+
+export type { Finding };

@@ -1,0 +1,74 @@
+// Diagnostics with the cadence people like: immediate on open and save, debounced while typing,
+// stale results dropped, cleared on close, and only for documents that hold stories.
+import * as vscode from 'vscode';
+import { lintDocument } from '../core/lint';
+import type { Finding } from '../core/model';
+import type { DocumentAnalyses } from './analyses';
+import { toDiagnostic } from './convert';
+import type { Settings } from './settings';
+
+const TYPING_DELAY_MS = 300;
+
+export class StoryDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('starStories');
+  private readonly findings = new WeakMap<vscode.Diagnostic, Finding>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly analyses: DocumentAnalyses, private readonly settings: Settings) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.lint(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.lint(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.changed(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      settings.onDidChange(() => this.lintOpenDocuments()),
+    );
+    this.lintOpenDocuments();
+  }
+
+  lintOpenDocuments(): void {
+    for (const d of vscode.workspace.textDocuments) this.lint(d);
+  }
+
+  /** The finding behind a diagnostic this collection published. */
+  findingOf(diagnostic: vscode.Diagnostic): Finding | undefined {
+    return this.findings.get(diagnostic);
+  }
+
+  private changed(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown' || this.settings.for(document.uri).run !== 'onType') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const version = document.version;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      // A newer edit has its own timer; this one's result would already be stale.
+      if (!document.isClosed && document.version === version) this.lint(document);
+    }, TYPING_DELAY_MS));
+  }
+
+  lint(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown' || document.uri.scheme === 'git' || document.uri.scheme === 'output') return;
+    const findings = lintDocument(this.analyses.get(document), this.settings.for(document.uri));
+    this.publish(document.uri, findings);
+  }
+
+  publish(uri: vscode.Uri, findings: Finding[]): void {
+    this.collection.set(uri, findings.map((f) => {
+      const d = toDiagnostic(f);
+      this.findings.set(d, f);
+      return d;
+    }));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    clearTimeout(this.timers.get(uri.toString()));
+    this.timers.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,39 @@
+// "STAR: Lint Workspace": every story file in the workspace, into the Problems panel.
+import * as vscode from 'vscode';
+import { lintDocument } from '../core/lint';
+import type { DocumentAnalyses } from './analyses';
+import type { StoryDiagnostics } from './diagnostics';
+import type { Settings } from './settings';
+
+export async function lintWorkspace(analyses: DocumentAnalyses, diagnostics: StoryDiagnostics, settings: Settings): Promise<{ files: number; stories: number; findings: number }> {
+  const config = settings.for(vscode.workspace.workspaceFolders?.[0]?.uri);
+  const include = config.include.length === 1 ? config.include[0] : `{${config.include.join(',')}}`;
+  const exclude = config.exclude.length ? `{${config.exclude.join(',')}}` : undefined;
+  const uris = await vscode.workspace.findFiles(include, exclude);
+  let stories = 0;
+  let findings = 0;
+  let files = 0;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'STAR: linting stories' }, async () => {
+    for (const uri of uris) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      let analysis;
+      if (open) analysis = analyses.get(open);
+      else {
+        let text: string;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          continue; // unreadable or not UTF-8: never a story file we could lint
+        }
+        analysis = analyses.analyseText(text, uri);
+      }
+      if (analysis.stories.length === 0) continue;
+      const found = lintDocument(analysis, settings.for(uri));
+      diagnostics.publish(uri, found);
+      files++;
+      stories += analysis.stories.length;
+      findings += found.length;
+    }
+  });
+  return { files, stories, findings };
+}

@@ -1,0 +1,65 @@
+// The effective configuration for a document: defaults, then `starStories.*` settings, then the
+// workspace's `.starstories.json` — the same layering the CLI uses, so both agree.
+import * as vscode from 'vscode';
+import { CONFIG_FILE, mergeConfig, readConfig, type StarConfig } from '../core/config';
+
+export class Settings implements vscode.Disposable {
+  private readonly files = new Map<string, Partial<StarConfig>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    const reload = (uri: vscode.Uri) => void this.readFile(uri).then(() => this.changed.fire());
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(reload),
+      watcher.onDidChange(reload),
+      watcher.onDidDelete((uri) => {
+        this.files.delete(vscode.Uri.joinPath(uri, '..').toString());
+        this.changed.fire();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('starStories')) this.changed.fire();
+      }),
+    );
+  }
+
+  /** Reads every workspace folder's `.starstories.json`; called once at activation. */
+  async load(): Promise<void> {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.readFile(vscode.Uri.joinPath(f.uri, CONFIG_FILE))));
+  }
+
+  private async readFile(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.Uri.joinPath(uri, '..').toString();
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const { config } = readConfig(JSON.parse(new TextDecoder().decode(bytes)));
+      this.files.set(folder, config);
+    } catch {
+      // A missing file means defaults; a broken one is flagged by the JSON schema in the editor.
+      this.files.delete(folder);
+    }
+  }
+
+  for(uri: vscode.Uri | undefined): StarConfig {
+    const s = vscode.workspace.getConfiguration('starStories', uri);
+    const fromSettings: Partial<StarConfig> = {
+      rules: s.get('rules'),
+      wordsPerMinute: s.get('wordsPerMinute'),
+      targetSeconds: s.get('targetSeconds'),
+      lexicon: s.get('lexicon'),
+      include: s.get('include'),
+      exclude: s.get('exclude'),
+      run: s.get('run'),
+    };
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    const fromFile = folder ? this.files.get(folder.uri.toString()) : undefined;
+    return mergeConfig(readConfig(JSON.parse(JSON.stringify(fromSettings))).config, fromFile ?? {});
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
