@@ -7,6 +7,7 @@ import { parseArgs, UsageError } from './args';
 import { loadConfig } from './configFile';
 import { expandArguments, readStoryFile, type FileProblem } from './files';
 import { lintJson, lintSarif, lintText, type LintedFile } from './lintCommand';
+import { coverageText } from './coverageCommand';
 import { parseJson, parseText } from './parseCommand';
 import { statsText } from './statsCommand';
 
@@ -20,8 +21,9 @@ Commands:
   lint  <files...> [--format text|json|sarif]   check stories against the rules
                    [--config FILE] [--fix]
   stats <files...> [--config FILE]              words, speaking time and metrics per story
+  coverage <files...> [--min N]                 competency × story matrix from the stories' tags
 
-Exit codes: 0 ok, 1 a finding of error severity (lint), 2 usage error or a file that could not be read.`;
+Exit codes: 0 ok, 1 a finding of error severity (lint) or a competency short of stories (coverage), 2 usage error or a file that could not be read.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, { withValue: string[]; boolean: string[] }> = {
   parse: { withValue: ['--config'], boolean: ['--json'] },
   lint: { withValue: ['--format', '--config'], boolean: ['--fix'] },
   stats: { withValue: ['--config'], boolean: [] },
+  coverage: { withValue: ['--config', '--min'], boolean: [] },
 };
 
 function report(problem: FileProblem, io: Io): void {
@@ -122,6 +125,16 @@ export function main(argv: string[], io: Io): number {
   if (command === 'parse') {
     io.out(args.flags.has('--json') ? parseJson(documents) : parseText(documents));
     return unreadable ? 2 : 0;
+  }
+  if (command === 'coverage') {
+    const min = Number(args.flags.get('--min') ?? 1);
+    if (!Number.isInteger(min) || min < 0) {
+      io.err(`star-stories: --min must be a whole number, not '${String(args.flags.get('--min'))}'`);
+      return 2;
+    }
+    const { text, ok } = coverageText(documents, min);
+    io.out(text);
+    return unreadable ? 2 : ok ? 0 : 1;
   }
   if (command === 'stats') {
     io.out(statsText(documents, config));
