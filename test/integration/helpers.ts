@@ -1,0 +1,71 @@
+// Shared by the integration tests: the extension under test, the test workspace, and waiting on
+// conditions without fixed sleeps.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+export const extensionId = 'star-stories.star-stories';
+
+export function starStories(): vscode.Extension<unknown> {
+  const extension = vscode.extensions.getExtension(extensionId);
+  assert.ok(extension, `extension ${extensionId} is not loaded in this extension host`);
+  return extension;
+}
+
+/** A file in the test workspace (a temp copy of test/fixtures/seeds — tests never touch the repo's files). */
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run has no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+export async function openInEditor(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(document);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+interface ExpectedStory {
+  title: string;
+  line: number;
+  framework: string;
+  sections: Array<[string, number, [number, number] | null]>;
+}
+
+/** What test/fixtures/expected.json says must be found in a seed file. */
+export function expectedStories(seed: string): ExpectedStory[] {
+  const path = join(starStories().extensionPath, 'test/fixtures/expected.json');
+  const expected = JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, { stories: ExpectedStory[] }> };
+  const file = expected.files[seed];
+  assert.ok(file, `expected.json has no entry for ${seed}`);
+  return file.stories;
+}
+
+/**
+ * Resolves once `condition()` holds, re-checking whenever one of `events` fires; rejects after
+ * `timeoutMs`. For state the API exposes no event for (such as an extension becoming active) pass no
+ * events, and it re-checks on a short interval until the deadline.
+ */
+export function until(condition: () => boolean, what: string, timeoutMs = 10_000, events: Array<vscode.Event<unknown>> = []): Promise<void> {
+  if (condition()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const finish = (error?: Error) => {
+      clearTimeout(deadline);
+      clearInterval(interval);
+      subscriptions.forEach((s) => s.dispose());
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      if (condition()) finish();
+    };
+    const deadline = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    const interval = setInterval(check, events.length ? 1_000 : 25);
+    for (const event of events) subscriptions.push(event(check));
+  });
+}
