@@ -1,0 +1,55 @@
+// Unquantified intensifiers for STAR007: "significantly faster", "a lot", "much better".
+import { hasQuantity } from './quantity';
+import type { VagueClaim } from './types';
+
+const ADVERBS = [
+  'significantly', 'greatly', 'drastically', 'hugely', 'massively', 'dramatically', 'substantially',
+  'tremendously', 'vastly', 'considerably', 'immensely', 'enormously', 'exponentially', 'noticeably',
+  'markedly', 'remarkably', 'incredibly', 'extremely',
+];
+const COMPARATIVES = [
+  'better', 'faster', 'quicker', 'easier', 'smoother', 'cleaner', 'more', 'less', 'fewer', 'higher', 'lower',
+  'greater', 'smaller', 'larger', 'bigger', 'cheaper', 'stronger', 'safer', 'simpler', 'happier', 'improved',
+  'shorter', 'longer', 'reliable', 'more reliable', 'efficient', 'more efficient',
+];
+const NOUNS = ['improvements?', 'gains?', 'reductions?', 'increases?', 'boosts?', 'savings', 'drops?', 'decreases?', 'speedups?', 'uplift', 'impact'];
+
+const VAGUE_RE = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:' +
+    [
+      ADVERBS.join('|'),
+      'a lot(?: of)?',
+      'lots of',
+      'a ton(?: of)?',
+      'tons of',
+      `(?:much|way|far) (?:${COMPARATIVES.join('|')})`,
+      `(?:significant|huge|massive|dramatic|substantial|tremendous|considerable|enormous|big|major) (?:${NOUNS.join('|')})`,
+    ].join('|') +
+    ')(?![\\p{L}\\p{N}])',
+  'giu',
+);
+
+/** The sentence around `at`: from the last `. `, `! `, `? ` or line break to the next. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const head = text.slice(0, start);
+  const breaks = /[.!?](?=\s)|\n/g;
+  let from = 0;
+  let match: RegExpExecArray | null;
+  while ((match = breaks.exec(head))) from = match.index + 1;
+  const tail = /[.!?](?=\s|$)|\n/.exec(text.slice(end));
+  const to = tail ? end + tail.index : text.length;
+  return text.slice(from, to);
+}
+
+/** Unquantified intensifiers (case-insensitive, whole words), each saying whether its sentence has a number. */
+export function findVagueClaims(text: string): VagueClaim[] {
+  const out: VagueClaim[] = [];
+  const re = new RegExp(VAGUE_RE.source, VAGUE_RE.flags);
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text))) {
+    const start = match.index;
+    const end = start + match[0].length;
+    out.push({ start, end, word: match[0], quantified: hasQuantity(sentenceAround(text, start, end)) });
+  }
+  return out;
+}
