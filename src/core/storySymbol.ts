@@ -1,6 +1,7 @@
 // What the Outline shows for a story, as plain data (the extension turns it into DocumentSymbols).
 import type { Range, Story } from './model';
 import { formatDuration, formatSeconds, roleName } from './present';
+import { storyCompleteness } from './storyBank';
 import { speakingSeconds, storySeconds } from './timing';
 
 export interface StorySymbol {
@@ -12,12 +13,10 @@ export interface StorySymbol {
 }
 
 export function storySymbol(story: Story): StorySymbol {
-  const complete = story.sections.filter((s) => ['situation', 'task', 'action', 'result'].includes(s.role));
-  const roles = new Set(complete.map((s) => s.role)).size;
-  const required = story.framework === 'CAR' || story.framework === 'PAR' ? 3 : 4;
+  const { complete, required } = storyCompleteness(story);
   return {
     name: story.title,
-    detail: `${story.framework} · ${formatDuration(storySeconds(story))} · ${Math.min(roles, required)}/${required} sections`,
+    detail: `${story.framework} · ${formatDuration(storySeconds(story))} · ${complete}/${required} sections`,
     range: story.range,
     selectionRange: story.titleRange,
     children: story.sections.map((s) => ({

@@ -1,30 +1,55 @@
 import * as vscode from 'vscode';
 import { DocumentAnalyses } from './analyses';
 import { StoryCodeActions } from './codeActions';
+import { StoryCodeLens } from './codeLens';
 import { StoryDiagnostics } from './diagnostics';
+import { StoryExplorer } from './explorer';
+import { registerExplorerCommands } from './explorerCommands';
+import { StoryHover } from './hover';
 import { lintWorkspace } from './lintWorkspace';
 import { Settings } from './settings';
+import { StoryStatusBar } from './statusBar';
+import { StoryIndex } from './storyIndex';
 import { StorySymbolProvider } from './symbols';
+import { StoryWorkspaceSymbols } from './workspaceSymbols';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activation hands to tests (the extension's `exports`). */
+export interface StarStoriesApi {
+  index: StoryIndex;
+  explorer: StoryExplorer;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<StarStoriesApi> {
   const settings = new Settings();
   await settings.load();
   const analyses = new DocumentAnalyses(settings);
   const diagnostics = new StoryDiagnostics(analyses, settings);
+  const index = new StoryIndex(analyses, settings);
+  const explorer = new StoryExplorer(index, settings, context.workspaceState);
   context.subscriptions.push(
     settings,
     analyses,
     diagnostics,
+    index,
+    explorer,
+    new StoryStatusBar(index),
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new StorySymbolProvider(analyses), { label: 'STAR Stories' }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(analyses, diagnostics, settings), StoryCodeActions.metadata),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, new StoryCodeLens(analyses, settings)),
+    vscode.languages.registerHoverProvider(MARKDOWN, new StoryHover(analyses, settings)),
+    vscode.languages.registerWorkspaceSymbolProvider(new StoryWorkspaceSymbols(index)),
+    ...registerExplorerCommands(explorer, index),
     vscode.commands.registerCommand('starStories.lintWorkspace', async () => {
       const { files, stories, findings } = await lintWorkspace(analyses, diagnostics, settings);
       void vscode.window.showInformationMessage(`STAR Stories: ${stories} ${stories === 1 ? 'story' : 'stories'} in ${files} ${files === 1 ? 'file' : 'files'}, ${findings} ${findings === 1 ? 'problem' : 'problems'}.`);
       return { files, stories, findings };
     }),
   );
+  // The index reads every Markdown file: do it after activation returns, in the background.
+  setTimeout(() => void index.build(), 0);
+  return { index, explorer };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,75 @@
+// The Story Explorer's tree as plain data, so grouping and filtering are tested without VS Code.
+import { COMPETENCIES } from './coverage';
+import type { BankedStory, StoryBank } from './storyBank';
+import { formatDuration, roleName } from './present';
+import { speakingSeconds } from './timing';
+
+export type GroupBy = 'file' | 'tag';
+
+export type TreeNode =
+  | { kind: 'coverage'; label: string; description: string; children: TreeNode[] }
+  | { kind: 'competency'; label: string; description: string; covered: boolean; children: TreeNode[] }
+  | { kind: 'group'; label: string; description: string; children: TreeNode[] }
+  | { kind: 'story'; label: string; description: string; banked: BankedStory; children: TreeNode[] }
+  | { kind: 'section'; label: string; description: string; banked: BankedStory; index: number; children: [] };
+
+export const UNTAGGED = 'untagged';
+
+export function storyDescription(b: BankedStory): string {
+  const problems = b.problems ? ` · ${b.problems} ${b.problems === 1 ? 'problem' : 'problems'}` : '';
+  return `${b.complete}/${b.required} · ${formatDuration(b.seconds)}${problems}`;
+}
+
+function storyNode(b: BankedStory, wordsPerMinute: number): TreeNode {
+  return {
+    kind: 'story',
+    label: b.story.title,
+    description: storyDescription(b),
+    banked: b,
+    children: b.story.sections.map((s, index) => ({
+      kind: 'section',
+      label: roleName(s.role),
+      description: `${s.words} words · ${formatDuration(speakingSeconds(s.words, wordsPerMinute))}`,
+      banked: b,
+      index,
+      children: [],
+    })),
+  };
+}
+
+export function buildStoryTree(bank: StoryBank, options: { groupBy: GroupBy; problemsOnly: boolean; wordsPerMinute: number }): TreeNode[] {
+  const stories = bank.all().filter((b) => !options.problemsOnly || b.problems > 0);
+  if (bank.all().length === 0) return [];
+  const groups = new Map<string, BankedStory[]>();
+  for (const b of stories) {
+    const keys = options.groupBy === 'file' ? [b.file] : b.story.tags.length ? b.story.tags : [UNTAGGED];
+    for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a === UNTAGGED ? 1 : b === UNTAGGED ? -1 : a.localeCompare(b)));
+  const rows = bank.coverage();
+  const covered = rows.filter((r) => r.stories.length > 0).length;
+  const coverageNode: TreeNode = {
+    kind: 'coverage',
+    label: 'Coverage',
+    description: `${covered}/${COMPETENCIES.length} competencies`,
+    children: rows.map((r) => ({
+      kind: 'competency',
+      label: r.competency,
+      description: r.stories.length ? `${r.stories.length} ${r.stories.length === 1 ? 'story' : 'stories'}` : 'no story yet',
+      covered: r.stories.length > 0,
+      children: r.stories.map((s) => storyNode(s.banked, options.wordsPerMinute)),
+    })),
+  };
+  return [
+    coverageNode,
+    ...keys.map((key): TreeNode => {
+      const members = groups.get(key) ?? [];
+      return {
+        kind: 'group',
+        label: key,
+        description: `${members.length} ${members.length === 1 ? 'story' : 'stories'}`,
+        children: members.map((b) => storyNode(b, options.wordsPerMinute)),
+      };
+    }),
+  ];
+}
