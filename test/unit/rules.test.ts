@@ -74,6 +74,52 @@ describe('rules', () => {
     it('does not flag one of each', () => assert.deepEqual(only('STAR004', GOOD), []));
   });
 
+  describe('STAR005 result-without-metric', () => {
+    it('flags a Result with no number, at its label', () => {
+      assert.deepEqual(only('STAR005', GOOD.replace('p95 latency fell from 3s → 800ms (73% faster).', 'delivering projects on time.')), ['STAR005@5']);
+    });
+    it('accepts number words and ignores years', () => {
+      assert.deepEqual(only('STAR005', GOOD.replace('p95 latency fell from 3s → 800ms (73% faster).', 'zero downtime since the launch.')), []);
+      assert.deepEqual(only('STAR005', GOOD.replace('p95 latency fell from 3s → 800ms (73% faster).', 'it shipped in 2021.')), ['STAR005@5']);
+    });
+    it('inserts a metric line whose own arithmetic holds, and the finding goes away', () => {
+      const text = GOOD.replace('p95 latency fell from 3s → 800ms (73% faster).', 'delivering projects on time.');
+      const document = analyser.analyse(text, 'story.md');
+      const finding = lintDocument(document, mergeConfig()).find((f) => f.rule === 'STAR005')!;
+      const fixed = applyEdits(document, finding.fixes![0].edits);
+      assert.match(fixed, /delivering projects on time\.\n\n- Before → after: 40 min → 5 min \(88% faster\)\n$/);
+      assert.deepEqual(codes(fixed), []);
+    });
+  });
+
+  describe('STAR006 metric-math', () => {
+    it('flags a claim that does not match its numbers and replaces only the claim\'s number', () => {
+      const text = GOOD.replace('p95 latency fell from 3s → 800ms (73% faster).', 'spend went from $50K → $40K (50% reduction).');
+      const document = analyser.analyse(text, 'story.md');
+      const [finding] = lintDocument(document, mergeConfig()).filter((f) => f.rule === 'STAR006');
+      assert.equal(finding.message, "'50% reduction' does not match $50K → $40K — the numbers give 20%.");
+      assert.equal(finding.range.start.line, 4);
+      assert.equal(finding.fixes![0].safe, true);
+      const fixed = applyEdits(document, finding.fixes![0].edits);
+      assert.equal(fixed, text.replace('(50% reduction)', '(20% reduction)'));
+      assert.deepEqual(only('STAR006', fixed), []);
+    });
+    it('accepts claims that hold, in any section', () => {
+      assert.deepEqual(only('STAR006', GOOD.replace('Our API was slow at peak.', 'Calls took 60s → 2s (97% improvement) after a fix.')), []);
+      assert.deepEqual(only('STAR006', GOOD.replace('Our API was slow at peak.', 'It went 10 → 30 jobs per hour (300% increase).')), ['STAR006@2']);
+    });
+  });
+
+  describe('STAR007 vague-claim', () => {
+    it('flags an intensifier with no number in the Result', () => {
+      const text = GOOD.replace('p95 latency fell from 3s → 800ms (73% faster).', 'the API was significantly faster.');
+      assert.deepEqual(lint(text).filter((f) => f.rule === 'STAR007').map((f) => [f.range.start.line, f.range.start.character]), [[4, 24]]); // '**Result:** the API was ' is 24 characters
+    });
+    it('accepts an intensifier backed by a number', () => {
+      assert.deepEqual(only('STAR007', GOOD.replace('p95 latency fell', 'p95 latency fell significantly,')), []);
+    });
+  });
+
   describe('STAR008 we-over-i', () => {
     it('flags an Action that says "we" more than "I"', () => {
       assert.deepEqual(only('STAR008', GOOD.replace(/I profiled.*first\./, 'We profiled it and we added a cache.')), ['STAR008@4']);

@@ -1,0 +1,34 @@
+import { hasQuantity } from '../metrics';
+import type { StoryDocument } from '../analyse';
+import type { Section, TextEdit } from '../model';
+import type { StoryRule } from './rule';
+
+/** A filled-in example the user replaces; its own arithmetic holds (40 → 5 is 87.5% ≈ 88%). */
+export const METRIC_TEMPLATE = '- Before → after: 40 min → 5 min (88% faster)';
+
+function templateEdit(document: StoryDocument, result: Section): TextEdit {
+  const nl = document.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const at = result.contentRange.end;
+  return { range: { start: at, end: at }, newText: `${nl}${result.form === 'list' ? '' : nl}${METRIC_TEMPLATE}` };
+}
+
+export const resultWithoutMetric: StoryRule = {
+  scope: 'story',
+  code: 'STAR005',
+  name: 'result-without-metric',
+  defaultSeverity: 'warning',
+  fix: 'insert a `before → after` metric line to fill in',
+  description:
+    'The Result has no quantity: no digits, percentage, money, multiplier, duration or number word (zero, doubled, halved…). Years and list numbers do not count. A number is what makes a result memorable and believable — say how much, how fast, how many.',
+  bad: '**Result:** delivering complex projects on time, as everyone was aware of the timeline.',
+  good: '**Result:** the last 6 releases shipped on the planned date (was 2 of 6 the year before).',
+  check(story, { document }) {
+    return story.sections
+      .filter((s) => s.role === 'result' && !hasQuantity(s.text))
+      .map((s) => ({
+        message: `The Result of '${story.title}' has no number — say what changed and by how much (before → after).`,
+        range: s.labelRange,
+        fixes: [{ title: 'Insert a before → after metric line', edits: [templateEdit(document, s)], safe: false }],
+      }));
+  },
+};
