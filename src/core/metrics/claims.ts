@@ -130,14 +130,15 @@ export function claimBefore(m: string, quantities: Quantity[], outerStart: numbe
   if (m[j] !== ')' && m[j] !== ']') return undefined;
   let end = i;
   while (end > 0 && (m[end - 1] === ' ' || m[end - 1] === '\t')) end--;
-  // The last quantity before the parenthesis.
-  let q: Quantity | undefined;
-  for (let k = quantities.length - 1; k >= 0; k--) {
-    if (quantities[k].end <= end) {
-      q = quantities[k];
-      break;
-    }
+  // The last quantity before the parenthesis (binary search: quantities are in order).
+  let lo = 0;
+  let hi = quantities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quantities[mid].end <= end) lo = mid + 1;
+    else hi = mid;
   }
+  const q: Quantity | undefined = lo > 0 ? quantities[lo - 1] : undefined;
   if (!q || q.words || end - q.end > 20) return undefined;
   const kind = kindOf(q);
   const between = m.slice(q.end, end);

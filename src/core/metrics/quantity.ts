@@ -23,55 +23,98 @@ const CURRENCIES = '$€£';
 const LETTER = /[\p{L}\p{M}]/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
-/** Words right before a number that make it a label, not an amount: `Step 2`, `Phase 3`, `Week 1-2`. */
-const NUMBERING_RE = new RegExp(
-  '(?:^|[^\\p{L}\\p{N}])(?:' +
-    [
-      'step', 'steps', 'phase', 'week', 'day', 'sprint', 'story', 'project', 'part', 'round', 'level', 'tier',
-      'stage', 'chapter', 'section', 'question', 'example', 'option', 'approach', 'lesson', 'version', 'release',
-      'gen', 'generation', 'milestone', 'iteration', 'slide', 'page', 'fig', 'figure', 'table', 'task', 'goal',
-      'item', 'rule', 'number', 'no', 'module', 'lab', 'episode', 'season', 'issue', 'ticket', 'pr', 'incident',
-      'sev', 'severity', 'priority', 'scenario', 'test', 'line', 'vol', 'volume', 'grade', 'wave', 'cohort',
-      'pillar', 'principle', 'reason', 'tip', 'challenge', 'problem', 'solution', 'takeaway', 'bullet',
-      'month', 'year', 'quarter', 'rank', 'ranked', 'act', 'scene', 'session', 'workshop', 'interview', 'no\\.',
-      'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
-      'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
-    ].join('|') +
-    ')\\.?[ \\t]*(?:#|no\\.?)?[ \\t]*$',
-  'iu',
-);
+const MONTHS = [
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
+  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+];
 
-/** Product names whose following number is a version: `Python 3.11`, `Java 17`, `iOS 17`. */
-const VERSION_RE = new RegExp(
-  '(?:^|[^\\p{L}\\p{N}])(?:' +
-    [
-      'python', 'python3', 'node', 'node\\.js', 'nodejs', 'java', 'jdk', 'jre', 'openjdk', 'php', 'ruby', 'rails',
-      'go', 'golang', 'angular', 'angularjs', 'react', 'vue', 'vue\\.js', 'ember', 'django', 'flask', 'spring',
-      'spring boot', '\\.net', 'dotnet', 'asp\\.net', 'c#', 'typescript', 'ecmascript', 'es', 'ios', 'ipados',
-      'android', 'windows', 'macos', 'os x', 'ubuntu', 'debian', 'centos', 'rhel', 'fedora', 'postgres',
-      'postgresql', 'mysql', 'mariadb', 'mongodb', 'redis', 'elasticsearch', 'kafka', 'kubernetes', 'k8s',
-      'docker', 'terraform', 'swift', 'kotlin', 'scala', 'rust', 'perl', 'lua', 'dart', 'flutter', 'laravel',
-      'symfony', 'oauth', 'tls', 'ssl', 'http', 'html', 'css', 'gradle', 'webpack', 'babel', 'jest', 'junit',
-      'xcode', 'chrome', 'firefox', 'safari', 'sql server', 'soc', 'iso', 'pci dss', 'wcag', 'web', 'bootstrap',
-      'tailwind', 'next\\.js', 'nuxt', 'svelte', 'ansible', 'jenkins', 'gitlab', 'cuda', 'tensorflow', 'pytorch',
-      'hadoop', 'cassandra', 'mssql', 'sqlite', 'gpt', 'llama',
-    ].join('|') +
-    ')[ \\t]*v?$',
-  'iu',
-);
+/** Words right before a number that make it a label, not an amount: `Step 2`, `Phase 3`, `Week 1-2`, `No. 4`. */
+const NUMBERING_WORDS = new Set([
+  'step', 'steps', 'phase', 'week', 'day', 'sprint', 'story', 'project', 'part', 'round', 'level', 'tier',
+  'stage', 'chapter', 'section', 'question', 'example', 'option', 'approach', 'lesson', 'version', 'release',
+  'gen', 'generation', 'milestone', 'iteration', 'slide', 'page', 'fig', 'figure', 'table', 'task', 'goal',
+  'item', 'rule', 'number', 'no.', 'module', 'lab', 'episode', 'season', 'issue', 'ticket', 'pr', 'incident',
+  'sev', 'severity', 'priority', 'scenario', 'test', 'line', 'vol', 'volume', 'grade', 'wave', 'cohort',
+  'pillar', 'principle', 'reason', 'tip', 'challenge', 'problem', 'solution', 'takeaway', 'bullet',
+  'month', 'year', 'quarter', 'rank', 'ranked', 'act', 'scene', 'session', 'workshop', 'interview',
+  ...MONTHS,
+]);
 
-/** Words before a bare year: `in 2021`, `since 2019`, `Q3 2022`, `March 2020`. */
-const YEAR_CONTEXT_RE =
-  /(?:^|[^\p{L}\p{N}])(?:in|since|by|during|until|till|from|to|through|thru|of|early|late|mid|circa|before|after|around|fy|q[1-4]|h[12]|spring|summer|fall|autumn|winter|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|\d{1,2},?|year|copyright|©|–|-)[ \t]*$/iu;
+/** Product names whose following number is a version: `Python 3.11`, `Java 17`, `iOS 17`, `Spring Boot 3`. */
+const VERSION_WORDS = new Set([
+  'python', 'python3', 'node', 'node.js', 'nodejs', 'java', 'jdk', 'jre', 'openjdk', 'php', 'ruby', 'rails',
+  'go', 'golang', 'angular', 'angularjs', 'react', 'vue', 'vue.js', 'ember', 'django', 'flask', 'spring',
+  'spring boot', '.net', 'dotnet', 'asp.net', 'c#', 'typescript', 'ecmascript', 'es', 'ios', 'ipados',
+  'android', 'windows', 'macos', 'os x', 'ubuntu', 'debian', 'centos', 'rhel', 'fedora', 'postgres',
+  'postgresql', 'mysql', 'mariadb', 'mongodb', 'redis', 'elasticsearch', 'kafka', 'kubernetes', 'k8s',
+  'docker', 'terraform', 'swift', 'kotlin', 'scala', 'rust', 'perl', 'lua', 'dart', 'flutter', 'laravel',
+  'symfony', 'oauth', 'tls', 'ssl', 'http', 'html', 'css', 'gradle', 'webpack', 'babel', 'jest', 'junit',
+  'xcode', 'chrome', 'firefox', 'safari', 'sql server', 'soc', 'iso', 'pci dss', 'wcag', 'web', 'bootstrap',
+  'tailwind', 'next.js', 'nuxt', 'svelte', 'ansible', 'jenkins', 'gitlab', 'cuda', 'tensorflow', 'pytorch',
+  'hadoop', 'cassandra', 'mssql', 'sqlite', 'gpt', 'llama',
+]);
 
-const MONTHS_AFTER_RE =
-  /^[ \t]*(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b/iu;
+/** Words before a bare year: `in 2021`, `since 2019`, `Q3 2022`, `March 2020`, `March 5, 2020`. */
+const YEAR_CONTEXT_WORDS = new Set([
+  'in', 'since', 'by', 'during', 'until', 'till', 'from', 'to', 'through', 'thru', 'of', 'early', 'late', 'mid',
+  'circa', 'before', 'after', 'around', 'fy', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'spring', 'summer', 'fall',
+  'autumn', 'winter', 'year', 'copyright', '©', ...MONTHS,
+]);
+
+const WORD_BEFORE_CHAR = /[\p{L}\p{N}.#+©-]/u;
+
+/**
+ * The one or two words right before `at` on the same line, lower-cased, nearest first: for
+ * `Spring Boot 3` at the `3`, `['boot', 'spring boot']`. A `#` or `v` just before the number is skipped.
+ */
+function wordsBefore(m: string, at: number): [string, string] {
+  let i = at - 1;
+  const skipBlank = (): void => {
+    while (i >= 0 && (m[i] === ' ' || m[i] === '\t')) i--;
+  };
+  const readWord = (): string => {
+    const end = i + 1;
+    while (i >= 0 && end - i <= 30 && WORD_BEFORE_CHAR.test(m[i])) i--;
+    return m.slice(i + 1, end).toLowerCase();
+  };
+  skipBlank();
+  if (m[i] === '#') {
+    i--;
+    skipBlank();
+  }
+  let first = readWord();
+  if (first === 'v') {
+    skipBlank();
+    first = readWord();
+  }
+  skipBlank();
+  const second = first && i >= 0 && m[i] !== '\n' ? readWord() : '';
+  return [first, second ? `${second} ${first}` : ''];
+}
+
+function isNumberingOrVersion(m: string, at: number): boolean {
+  const [w1, w2] = wordsBefore(m, at);
+  const bare = w1.endsWith('.') && w1 !== 'no.' ? w1.slice(0, -1) : w1;
+  return NUMBERING_WORDS.has(bare) || VERSION_WORDS.has(w1) || VERSION_WORDS.has(w2) || /^v\d*$/.test(w1);
+}
+
+function isYearContext(m: string, at: number): boolean {
+  const [w1] = wordsBefore(m, at);
+  const bare = w1.replace(/[.,]$/, '');
+  return YEAR_CONTEXT_WORDS.has(bare) || /^\d{1,2},?$/.test(w1) || w1 === '-' || w1 === '–';
+}
+
+const MONTHS_AFTER_RE = new RegExp(`^[ \\t]*(?:${MONTHS.join('|')})\\b`, 'i');
 
 /** Words ending in s that follow a year without making it a count (`2021 was`). */
 const NOT_PLURAL = new Set(['was', 'is', 'has', 'does', 'goes', 'its', 'this', 'as', 'us', 'plus', 'always', 'across', 'towards', 'thus', 'yes', 'less', 'process', 'whereas', 'besides', 'sometimes', 'afterwards']);
 
 const NUMBER_RE = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
-const CANDIDATE_RE = /\d+|[A-Za-z]+(?:-[A-Za-z]+)?/g;
+const NUMBER_WORDS =
+  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|' +
+  'eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
+/** Where a quantity may start: a digit, or a number word (possibly hyphenated: `twenty-five`, `two-hour`). */
+const CANDIDATE_RE = new RegExp(`\\d+|\\b(?:${NUMBER_WORDS})(?:-[A-Za-z]+)?\\b`, 'gi');
 
 interface NumberPart {
   start: number;
@@ -279,13 +322,13 @@ function readRate(m: string, at: number, allowGapWords: boolean): RateParse | un
   return undefined;
 }
 
-function lineBefore(m: string, at: number): string {
-  const nl = Math.max(m.lastIndexOf('\n', at - 1), m.lastIndexOf('\r', at - 1));
-  return m.slice(nl + 1, at);
-}
-
-function windowBefore(m: string, at: number, size = 40): string {
-  return lineBefore(m, at).slice(-size);
+/** True when only list or heading markers stand between the start of the line and `at`. */
+function atLineStart(m: string, at: number): boolean {
+  const from = Math.max(0, at - 20);
+  let i = at - 1;
+  while (i >= from && m[i] !== '\n' && m[i] !== '\r') i--;
+  if (i >= from || from === 0) return /^[ \t>]*(?:[-+][ \t]+)?(?:#{1,6}[ \t]+)?[ \t]*$/.test(m.slice(i + 1, at));
+  return false;
 }
 
 interface Candidate {
@@ -422,28 +465,27 @@ function finishQuantity(m: string, c: Candidate, outOf: number | undefined): Qua
   }
 
   const bare = unit.dimension === 'count' && !unit.per && unit.outOf === undefined && magnitude === undefined;
-  const before = windowBefore(m, c.start);
 
   if (c.isOne && bare) return undefined;
 
   if (bare && !c.words) {
     // Years standing alone: `in 2021`, `2019`, `1990s` (the `s` was rejected as seconds below).
     if (c.integerOnly && !c.hasComma && high === undefined && c.value >= 1900 && c.value <= 2099) {
-      if (YEAR_CONTEXT_RE.test(before)) return undefined;
+      if (isYearContext(m, c.start)) return undefined;
       const next = /^[ \t]+([a-z]+s)\b(?!['’])/.exec(m.slice(p, p + 40));
       if (!next || NOT_PLURAL.has(next[1])) return undefined;
     }
     // Day of month: `5 March`.
     if (MONTHS_AFTER_RE.test(m.slice(p, p + 12)) && c.value <= 31) return undefined;
     // List numbering at the start of a line: `1.`, `2)`, `### 3. Title`.
-    if (/^[ \t>]*(?:[-+][ \t]+)?(?:#{1,6}[ \t]+)?[ \t]*$/.test(lineBefore(m, c.start)) && /^[.)](?:\s|$)/.test(m.slice(p, p + 2))) {
+    if (/^[.)](?:\s|$)/.test(m.slice(p, p + 2)) && atLineStart(m, c.start)) {
       return undefined;
     }
     // `(1)` as an item marker.
     if (m[c.start - 1] === '(' && m[p] === ')' && high === undefined && c.integerOnly && c.value < 100) return undefined;
   }
   if (bare) {
-    if (NUMBERING_RE.test(before) || VERSION_RE.test(before)) return undefined;
+    if (isNumberingOrVersion(m, c.start)) return undefined;
   }
   if (unit.dimension === 'duration' && unit.symbol === 's' && m[p - 1] === 's' && m[p - 2] !== ' ') {
     // `1990s` is a decade; `60s` is a minute.
@@ -539,7 +581,7 @@ export function findQuantities(text: string): Quantity[] {
 /** Same as `findQuantities` on text already masked with `maskMarkup` (offsets are shared). */
 export function findQuantitiesMasked(masked: string, original: string): Quantity[] {
   const out: Quantity[] = [];
-  const re = new RegExp(CANDIDATE_RE.source, 'g');
+  const re = new RegExp(CANDIDATE_RE.source, 'gi');
   let match: RegExpExecArray | null;
   while ((match = re.exec(masked))) {
     const at = match.index;

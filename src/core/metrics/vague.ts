@@ -29,15 +29,13 @@ const VAGUE_RE = new RegExp(
   'giu',
 );
 
-/** The sentence around `at`: from the last `. `, `! `, `? ` or line break to the next. */
+/** The sentence around `start..end`: back to the last `. `, `! `, `? ` or line break, on to the next (at most 400 characters each way). */
 function sentenceAround(text: string, start: number, end: number): string {
-  const head = text.slice(0, start);
-  const breaks = /[.!?](?=\s)|\n/g;
-  let from = 0;
-  let match: RegExpExecArray | null;
-  while ((match = breaks.exec(head))) from = match.index + 1;
-  const tail = /[.!?](?=\s|$)|\n/.exec(text.slice(end));
-  const to = tail ? end + tail.index : text.length;
+  const isBreak = (i: number): boolean => text[i] === '\n' || (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? ' '));
+  let from = start;
+  while (from > 0 && start - from < 400 && !isBreak(from - 1)) from--;
+  let to = end;
+  while (to < text.length && to - end < 400 && !isBreak(to)) to++;
   return text.slice(from, to);
 }
 

@@ -1,0 +1,191 @@
+// Mojibake (rule STAR011): UTF-8 bytes that were decoded with the wrong code page, such as `â†’`
+// for `→` (Windows-1252) or `‚Üí` for `→` (Mac Roman). A run of characters is suspect when mapping
+// each character back to its byte in the code page gives a valid multi-byte UTF-8 sequence; it is
+// repaired only when the result is plausible text.
+import iconv from 'iconv-lite';
+import { CODE_PAGES, CP1252_UNDEFINED, reverseTable, type CodePage } from './codepages';
+import { continuationAllowed, decodeSequence, sequenceLength } from './utf8';
+
+export type { CodePage } from './codepages';
+
+export interface MojibakeRun {
+  start: number;
+  end: number;
+  codepage: CodePage;
+  /** The run decoded as UTF-8 (repeatedly, for text that was misread twice). */
+  repaired: string;
+}
+
+/** How convincing one repaired character is. */
+type Plausibility = 'strong' | 'weak';
+
+interface Sequence {
+  start: number;
+  end: number;
+  codepage: CodePage;
+  bytes: number[];
+  plausibility: Plausibility;
+}
+
+/**
+ * Whether a decoded character is something people write. Two-byte sequences need care, because
+ * ordinary text can contain a capital letter followed by a symbol (`CAFÉ”`): only Latin letters and
+ * symbols (U+00A0–U+017F, and ș ț) are trusted on their own; Greek, Cyrillic, Hebrew and Arabic
+ * letters only when at least two of them stand together; anything else (IPA, combining marks,
+ * C1 controls) is never a repair.
+ */
+function plausibility(codePoint: number, length: number): Plausibility | undefined {
+  if (length === 2) {
+    if (codePoint >= 0xa0 && codePoint <= 0x17f) return 'strong';
+    if (codePoint >= 0x218 && codePoint <= 0x21b) return 'strong';
+    if (codePoint >= 0x386 && codePoint <= 0x3ce) return 'weak';
+    if (codePoint >= 0x400 && codePoint <= 0x4ff) return 'weak';
+    if (codePoint >= 0x5d0 && codePoint <= 0x5ea) return 'weak';
+    if (codePoint >= 0x620 && codePoint <= 0x64a) return 'weak';
+    return undefined;
+  }
+  if (codePoint >= 0xe000 && codePoint <= 0xf8ff) return undefined; // private use
+  if (codePoint >= 0xfdd0 && codePoint <= 0xfdef) return undefined; // noncharacters
+  if ((codePoint & 0xfffe) === 0xfffe) return undefined;
+  if (codePoint >= 0xf0000) return undefined; // supplementary private use
+  return 'strong';
+}
+
+/** Format and space characters are never the guess for a byte a decoder replaced with U+FFFD. */
+function invisible(codePoint: number): boolean {
+  return (codePoint >= 0x2000 && codePoint <= 0x200f) || (codePoint >= 0x2028 && codePoint <= 0x202f) || (codePoint >= 0x2060 && codePoint <= 0x206f);
+}
+
+function sequenceAt(text: string, at: number, codepage: CodePage): Sequence | undefined {
+  const table = reverseTable(codepage);
+  const lead = table.get(text.charCodeAt(at));
+  if (lead === undefined) return undefined;
+  const length = sequenceLength(lead);
+  if (length === 0 || at + length > text.length) return undefined;
+  const bytes = [lead];
+  let guessAt = -1;
+  for (let k = 1; k < length; k++) {
+    const code = text.charCodeAt(at + k);
+    const byte = table.get(code);
+    if (byte !== undefined && continuationAllowed(lead, k, byte)) bytes.push(byte);
+    else if (code === 0xfffd && codepage === 'windows-1252' && guessAt < 0) {
+      // A decoder replaced an undefined byte (0x81, 0x8D, 0x8F, 0x90, 0x9D); guess it below.
+      guessAt = k;
+      bytes.push(-1);
+    } else return undefined;
+  }
+  if (guessAt >= 0) {
+    const candidates = CP1252_UNDEFINED.filter((b) => continuationAllowed(lead, guessAt, b))
+      .map((b) => bytes.map((x) => (x < 0 ? b : x)))
+      .filter((bs) => {
+        const cp = decodeSequence(bs);
+        return plausibility(cp, length) && !invisible(cp);
+      });
+    // `â€\uFFFD` is the famous `”` (E2 80 9D); otherwise only an unambiguous guess is taken.
+    const chosen = candidates.length === 1 ? candidates[0] : candidates.find((bs) => decodeSequence(bs) === 0x201d);
+    if (!chosen) return undefined;
+    bytes.splice(0, bytes.length, ...chosen);
+  }
+  const p = plausibility(decodeSequence(bytes), length);
+  if (!p) return undefined;
+  return { start: at, end: at + length, codepage, bytes, plausibility: p };
+}
+
+/** Code pages ordered by how much strong evidence the text holds for each. */
+function codePageOrder(text: string): CodePage[] {
+  const score = new Map<CodePage, number>(CODE_PAGES.map((c) => [c, 0]));
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    for (const cp of CODE_PAGES) {
+      const s = sequenceAt(text, i, cp);
+      if (s && s.plausibility === 'strong' && s.bytes.length > 2) score.set(cp, score.get(cp)! + 1);
+    }
+  }
+  return [...CODE_PAGES].sort((a, b) => score.get(b)! - score.get(a)!);
+}
+
+function decodeBytes(bytes: number[]): string {
+  return iconv.decode(Buffer.from(bytes), 'utf8', { stripBOM: false });
+}
+
+function findRuns(text: string): MojibakeRun[] {
+  if (!/[\u0080-\uffff]/.test(text)) return [];
+  const order = codePageOrder(text);
+  const sequences: Sequence[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) < 0x80) {
+      i++;
+      continue;
+    }
+    let found: Sequence | undefined;
+    for (const cp of order) {
+      found = sequenceAt(text, i, cp);
+      if (found) break;
+    }
+    if (found) {
+      sequences.push(found);
+      i = found.end;
+    } else i++;
+  }
+
+  const runs: MojibakeRun[] = [];
+  let group: Sequence[] = [];
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const strong = group.some((s) => s.plausibility === 'strong');
+    if (strong || group.length >= 2) {
+      runs.push({
+        start: group[0].start,
+        end: group[group.length - 1].end,
+        codepage: group[0].codepage,
+        repaired: decodeBytes(group.flatMap((s) => s.bytes)),
+      });
+    }
+    group = [];
+  };
+  for (const s of sequences) {
+    const last = group[group.length - 1];
+    if (last && (last.end !== s.start || last.codepage !== s.codepage)) flush();
+    group.push(s);
+  }
+  flush();
+  return runs;
+}
+
+/**
+ * Every run of mojibake in `text` with its repair. Correct text — `café`, `naïve`, `Zoë`, `Müller`,
+ * `→`, `’`, emoji, CJK, Arabic — gives nothing. A run that was misread twice (`Ã¢â‚¬â„¢`) is repaired
+ * all the way (`’`).
+ */
+export function findMojibake(text: string): MojibakeRun[] {
+  return findRuns(text).map((run) => {
+    let repaired = run.repaired;
+    for (let i = 0; i < 3; i++) {
+      const again = findRuns(repaired);
+      if (again.length === 0) break;
+      repaired = applyRuns(repaired, again);
+    }
+    return { ...run, repaired };
+  });
+}
+
+function applyRuns(text: string, runs: MojibakeRun[]): string {
+  let out = '';
+  let from = 0;
+  for (const run of runs) {
+    out += text.slice(from, run.start) + run.repaired;
+    from = run.end;
+  }
+  return out + text.slice(from);
+}
+
+/** `text` with every mojibake run repaired and every other character left exactly as it was. Idempotent. */
+export function repairMojibake(text: string): string {
+  let out = text;
+  for (let i = 0; i < 4; i++) {
+    const runs = findMojibake(out);
+    if (runs.length === 0) break;
+    out = applyRuns(out, runs);
+  }
+  return out;
+}
