@@ -166,18 +166,14 @@ function comments(html: string, offset: number): DirectiveFact[] {
   }));
 }
 
-function collectProse(node: Nodes, facts: ChunkFacts): void {
-  if (node.type === 'text' || node.type === 'inlineCode') {
-    facts.prose.push({ ...span(node), text: node.value });
-    return;
+/** Walks with an explicit stack: deeply nested lists must not overflow the call stack. */
+function collectProse(root: Nodes, facts: ChunkFacts): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text' || node.type === 'inlineCode') facts.prose.push({ ...span(node), text: node.value });
+    else if (node.type === 'code') facts.code.push(span(node));
+    else if (node.type === 'html') facts.comments.push(...comments(node.value, span(node).start));
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
-  if (node.type === 'code') {
-    facts.code.push(span(node));
-    return;
-  }
-  if (node.type === 'html') {
-    facts.comments.push(...comments(node.value, span(node).start));
-    return;
-  }
-  if ('children' in node) for (const child of node.children) collectProse(child, facts);
 }

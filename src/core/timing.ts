@@ -4,7 +4,7 @@ export const DEFAULT_WORDS_PER_MINUTE = 150;
 export const DEFAULT_STORY_SECONDS = 150;
 
 /** Share of the story's time each role gets when the story gives no hint (DESIGN §4). */
-const DEFAULT_SHARE: Record<Role, number> = { situation: 0.15, task: 0.1, action: 0.55, result: 0.2, learning: 0.1 };
+export const DEFAULT_SHARE: Record<Role, number> = { situation: 0.15, task: 0.1, action: 0.55, result: 0.2, learning: 0.1 };
 
 export function speakingSeconds(words: number, wordsPerMinute = DEFAULT_WORDS_PER_MINUTE): number {
   return (words / wordsPerMinute) * 60;

@@ -87,22 +87,29 @@ const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const RANGE = String.raw`${NUM}(?:[ \t]?[-–—][ \t]?${NUM})?`;
 const NOT_AFTER = String.raw`(?<![\p{L}\p{N}_.,])`;
 const NOT_BEFORE = String.raw`(?![\p{L}\p{N}_])`;
-const PER_UNIT = String.raw`/(?i:second|sec|s|minute|min|hour|hr|h|day|week|wk|month|mo|quarter|year|yr)${NOT_BEFORE}`;
+const PERIOD = String.raw`(?i:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mths?|mos?|quarters?|qtr|years?|yrs?|annum)`;
+/** `/day`, ` per week`, and per-thing rates such as `/deployment`. */
+const PER_UNIT = String.raw`(?:/|[ ]per[ ])(?:${PERIOD}${NOT_BEFORE}|\p{L}{3,}${NOT_BEFORE})`;
 const RATE = `(?:${PER_UNIT})?`;
-const MAGNITUDE = String.raw`(?:[KkMmB]|bn|mn|[ ](?i:thousand|million|billion))`;
-const TIME_OR_SIZE = String.raw`(?i:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|[KMGTP]i?B)`;
-const CURRENCY = String.raw`[$€£¥₹]${NUM}(?:[ \t]?[-–—][ \t]?[$€£¥₹]?${NUM})?${MAGNITUDE}?\+?${RATE}`;
+/** K/M/B and their spellings (as src/core/metrics/units.ts reads them). */
+const MAGNITUDE = String.raw`(?:[KkMB]|MM|mn|Mn|bn|Bn|BN|[ ]?(?:thousand|million|billion|mil)(?![\p{L}]))`;
+/** Durations and data sizes; a single letter only touching the number (`15s`, `4H`, `10m`, `3d`). */
+const TIME_OR_SIZE = String.raw`(?:[ ]?(?i:nanoseconds?|ns|microseconds?|[µμ]s|milliseconds?|msecs?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|quarters?|years?|yrs?|[KMGTP]i?B|bytes?|kilobytes|megabytes|gigabytes|terabytes)|[ ]?[sShH]|[mdwy])`;
+const CURRENCY = String.raw`[$€£¥₹]${NUM}(?:[ \t]?[-–—][ \t]?[$€£¥₹]?${NUM})?(?:${MAGNITUDE}|m)?\+?${RATE}`;
 const PERCENT = String.raw`${RANGE}[ ]?(?:%|(?i:percent)${NOT_BEFORE})`;
 const TIMES = String.raw`${RANGE}(?:[x×]|[ ]×)${NOT_BEFORE}`;
-const UNIT_QUANTITY = String.raw`${RANGE}(?:${MAGNITUDE}\+?|[ ]?${TIME_OR_SIZE}\+?)${RATE}${NOT_BEFORE}`;
-/** A rate without another unit: `1/week`, `100 req/min`. */
+const UNIT_QUANTITY = String.raw`${RANGE}(?:${MAGNITUDE}|${TIME_OR_SIZE})\+?${RATE}${NOT_BEFORE}`;
+/** A rate without another unit: `1/week`, `100 req/min`, `50/deployment`. */
 const PER_QUANTITY = String.raw`${RANGE}(?:[ ]?(?i:requests?|req|calls|deploy(?:ment)?s|releases|runs|times|users|tickets|incidents|PRs))?${PER_UNIT}`;
 const METRIC = `${NOT_AFTER}(?:${CURRENCY}|${PERCENT}|${TIMES}|${UNIT_QUANTITY}|${PER_QUANTITY})`;
 
-const ARROW = String.raw`→|⟶|➔|➜|➝|⇒|â†’|‚Üí|(?<![-=<>!])(?:->|=>)(?![->=])`;
+/** The arrows src/core/metrics/pairs.ts pairs quantities with, mojibake included. */
+const ARROWS = ['→', '⟶', '⇒', '➔', '➜', '➡️', '➡', '⮕', '—>', '–>', '&rarr;', '&#8594;', 'â†’', '‚Üí'];
+const ASCII_ARROW = String.raw`(?<![-=<>!])(?:-->|->|==>|=>)(?![->=])`;
+const ARROW = `${ARROWS.join('|')}|${ASCII_ARROW}`;
 /** A bare number is a quantity when an arrow pairs it with another: `10 → 20 deploys/week`. */
 const BARE = String.raw`${NUM}(?:/${NUM})?${NOT_BEFORE}`;
-const PAIRED_NUMBER = String.raw`${NOT_AFTER}${BARE}(?=[ \t]{0,2}(?:${ARROW}))|(?<=(?:→|⟶|➔|➜|➝|⇒|â†’|‚Üí|->|=>)[ \t]{0,2})${BARE}`;
+const PAIRED_NUMBER = String.raw`${NOT_AFTER}${BARE}(?=[ \t]{0,2}(?:${ARROW}))|(?<=(?:${ARROWS.join('|')}|->|=>)[ \t]{0,2})${BARE}`;
 
 const CLAIM_WORDS = String.raw`(?i:reductions?|decrease|improvements?|increase|faster|slower|savings?|saved|lower|higher|less|more|cheaper|drop|gain|growth|boost|uplift|cut|smaller|better)${NOT_BEFORE}`;
 

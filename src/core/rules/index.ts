@@ -3,6 +3,7 @@ import { duplicateSection } from './duplicateSection';
 import { emptySection } from './emptySection';
 import { metricMath } from './metricMath';
 import { missingSection } from './missingSection';
+import { mojibake } from './mojibake';
 import { resultWithoutMetric } from './resultWithoutMetric';
 import type { Rule } from './rule';
 import { sectionOrder } from './sectionOrder';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   weOverI,
   tooLong,
   situationHeavy,
+  mojibake,
 ];
 
 export const RULE_DOCS = 'https://github.com/star-stories/star-stories/blob/main/docs/rules.md';
