@@ -154,8 +154,10 @@ export function ensureCodeServer(node, root = cacheDir()) {
       log('npm skipped code-server\'s install script; running postinstall.sh');
       run('sh', ['postinstall.sh'], { cwd: pkg, env });
     }
-    const version = spawnSync(node.node, [join(pkg, 'out/node/entry.js'), '--version'], { encoding: 'utf8', env }).stdout?.trim();
-    if (!version?.startsWith(CODE_SERVER_VERSION)) throw new SetupError(`code-server --version printed ${JSON.stringify(version)}`);
+    // On its first run code-server also logs that it wrote a default config file; find the version line.
+    const printed = spawnSync(node.node, [join(pkg, 'out/node/entry.js'), '--version'], { encoding: 'utf8', env }).stdout ?? '';
+    const version = printed.split('\n').find((line) => line.startsWith(CODE_SERVER_VERSION));
+    if (!version) throw new SetupError(`code-server --version printed ${JSON.stringify(printed.trim())}`);
     return { version };
   });
   return { entry: join(dir, 'node_modules/code-server/out/node/entry.js') };
