@@ -7,6 +7,7 @@ import { StoryExplorer } from './explorer';
 import { registerExplorerCommands } from './explorerCommands';
 import { StoryHover } from './hover';
 import { lintWorkspace } from './lintWorkspace';
+import { registerNewStory } from './newStory';
 import { Settings } from './settings';
 import { StoryStatusBar } from './statusBar';
 import { StoryIndex } from './storyIndex';
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
     vscode.languages.registerHoverProvider(MARKDOWN, new StoryHover(analyses, settings)),
     vscode.languages.registerWorkspaceSymbolProvider(new StoryWorkspaceSymbols(index)),
     ...registerExplorerCommands(explorer, index),
+    registerNewStory(context.extensionUri),
     vscode.commands.registerCommand('starStories.lintWorkspace', async () => {
       const { files, stories, findings } = await lintWorkspace(analyses, diagnostics, settings);
       void vscode.window.showInformationMessage(`STAR Stories: ${stories} ${stories === 1 ? 'story' : 'stories'} in ${files} ${files === 1 ? 'file' : 'files'}, ${findings} ${findings === 1 ? 'problem' : 'problems'}.`);
