@@ -21,7 +21,7 @@ function linesOf(uri: vscode.Uri, rule: string): number[] {
 }
 
 function diagnosticsSettle(condition: () => boolean, what: string): Promise<void> {
-  return until(condition, what, 10_000, [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>]);
+  return until(condition, what, 30_000, [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>]);
 }
 
 describe('diagnostics and quick fixes', () => {

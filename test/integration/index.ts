@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
     };
   }
 
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 30_000, color: !reportFile, forbidOnly: true, forbidPending: true });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: !reportFile, forbidOnly: true, forbidPending: true });
   const report: SuiteReport = { passes: 0, pending: 0, failures: [], durationMs: 0 };
   try {
     mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
