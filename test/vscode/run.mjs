@@ -10,7 +10,7 @@
 // workbench closing without one) is a failure.
 //
 // Usage: node test/vscode/run.mjs [--suite path/to/index.js]
-// Env: STAR_STORIES_CACHE, CHROME_PATH, STAR_STORIES_TEST_TIMEOUT (seconds, default 240),
+// Env: STAR_STORIES_CACHE, CHROME_PATH, STAR_STORIES_TEST_TIMEOUT (seconds, default 600),
 //      STAR_STORIES_KEEP_TEMP=1 (keep the temp workspace, user data and logs).
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ import { SetupError, ensureToolchain } from './toolchain.mjs';
 
 const { values } = parseArgs({ options: { suite: { type: 'string' } } });
 const suite = resolve(values.suite ?? join(repoRoot, 'dist/test/integration/index.js'));
-const timeoutMs = Number(process.env.STAR_STORIES_TEST_TIMEOUT || 240) * 1000;
+const timeoutMs = Number(process.env.STAR_STORIES_TEST_TIMEOUT || 600) * 1000;
 
 function say(message) {
   console.log(`[integration] ${message}`);
