@@ -3,6 +3,7 @@ import { StoryAnalyser } from '../../src/core/analyse';
 import { mergeConfig } from '../../src/core/config';
 import { labelHover, lensTitle } from '../../src/core/lens';
 import { lintDocument } from '../../src/core/lint';
+import { findMetricChanges, formatChange } from '../../src/core/metrics';
 import { StoryBank } from '../../src/core/storyBank';
 import { buildStoryTree, type TreeNode } from '../../src/core/storyTree';
 
@@ -85,5 +86,15 @@ describe('CodeLens and hover text', () => {
     // 300 words = 2 minutes, 37 s over the 83 s target.
     const [long] = analyser.analyse(`## Big\n**Situation:** a\n**Task:** b\n**Action:** ${'word '.repeat(300)}\n**Result:** 2x\n`, 'a.md').stories;
     assert.match(labelHover(long.sections[2], long, config), /\*\*37s over\*\*/);
+  });
+
+  it('explains a metric: the computed change and whether each claim holds', () => {
+    const hover = (text: string) => formatChange(findMetricChanges(text)[0]);
+    // 10/50 = 20%, not 50%.
+    assert.equal(hover('$50K → $40K (50% reduction)'), '$50K → $40K: 20% lower (claim 50% should be 20%)');
+    // 58/60 = 96.7%, which rounds to the claimed 97%.
+    assert.equal(hover('60s → 2s (97% improvement)'), '60 s → 2 s: 96.7% lower (claim 97% holds)');
+    // 14.2/85 = 16.7% relative, 14.2 points absolute.
+    assert.equal(hover('85% → 99.2% (17% improvement)'), '85% → 99.2%: 16.7% higher (+14.2 points) (claim 17% holds)');
   });
 });
