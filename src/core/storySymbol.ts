@@ -21,7 +21,11 @@ export function storySymbol(story: Story): StorySymbol {
     selectionRange: story.titleRange,
     children: story.sections.map((s) => ({
       name: `${roleName(s.role)} · ${formatDuration(speakingSeconds(s.words))}`,
-      detail: s.targetSeconds ? `${s.label} — target ${formatSeconds(s.targetSeconds)}` : s.label,
+      // The label as written only when it says more than the role ("The Impact", "Steps Taken").
+      detail: [
+        s.label.toLowerCase() === roleName(s.role).toLowerCase() ? '' : s.label,
+        s.targetSeconds ? `target ${formatSeconds(s.targetSeconds)}` : '',
+      ].filter(Boolean).join(' — '),
       range: { start: s.labelRange.start, end: s.contentRange.end },
       selectionRange: s.labelRange,
     })),

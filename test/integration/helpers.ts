@@ -25,6 +25,26 @@ export async function openInEditor(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * Puts every edited document back as it is on disk and saves it, so the next test opens the fixture as
+ * shipped (the workspace is a temp copy). Untitled documents are closed without a prompt.
+ */
+export async function revertAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    if (document.isUntitled) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      continue;
+    }
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), onDisk);
+    assert.ok(await vscode.workspace.applyEdit(edit), `could not restore ${document.uri.fsPath}`);
+    assert.equal(document.getText(), onDisk);
+    await document.save();
+  }
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -16,6 +16,8 @@ const testFiles: Array<() => Promise<unknown>> = [
   () => import('./activation.test'),
   () => import('./documentSymbols.test'),
   () => import('./commands.test'),
+  () => import('./diagnostics.test'),
+  () => import('./storyBank.test'),
 ];
 
 interface FailureReport {

@@ -25,3 +25,11 @@ describe('Outline symbols', () => {
     assert.deepEqual(symbol.selectionRange, story.titleRange);
   });
 });
+
+describe('section symbol detail', () => {
+  it('shows the label only when it says more than the role', () => {
+    const doc = new StoryAnalyser().analyse('## Billing\n\n### Situation\nOld.\n\n### Task\nMine.\n\n### Steps Taken\nI did.\n\n### The Impact\n40 → 5 min.\n', 'a.md');
+    const [story] = doc.stories.map(storySymbol);
+    assert.deepEqual(story.children.map((c) => c.detail), ['', '', 'Steps Taken', 'The Impact']);
+  });
+});
