@@ -34,7 +34,7 @@ export function codeServer() {
  * temp folder so it goes when the session stops. Returns its path, for `openWorkbench({ folder })`.
  */
 export function exampleWorkspace() {
-  const dir = mkdtempSync(join(server.root, 'examples-'));
+  const dir = join(mkdtempSync(join(server.root, 'examples-')), 'examples');
   cpSync(join(repoRoot, 'examples'), dir, { recursive: true });
   return dir;
 }

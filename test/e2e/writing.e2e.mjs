@@ -87,10 +87,13 @@ describe('writing stories', function () {
     await page.keyboard.press('Control+1'); // back to the editor, the cursor where it was
     await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
     await screenshot(page, '21-explorer-story-being-written');
-    // Clean up: the browser workbench saves after a short delay (files.autoSave), so undo the edit,
-    // which is saved back the same way.
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+Z');
+    // Clean up: the browser workbench saves after a short delay (files.autoSave), so delete the two
+    // lines typed, which is saved back the same way.
+    await goToLine(page, 9);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Delete');
     await row(story).filter({ has: page.locator('.label-description', { hasText: /^3\/4 · / }) }).waitFor({ timeout: 15_000 });
   });
 
