@@ -44,7 +44,16 @@ export function exampleWorkspace() {
  * extension-development payload, without a test suite) and waits until the workbench and its Explorer
  * are on screen.
  */
-export async function openWorkbench({ folder, viewport = { width: 1280, height: 800 } } = {}) {
+export async function openWorkbench({ folder, viewport } = {}) {
+  const payload = [['extensionDevelopmentPath', server.remoteUri(repoRoot)]];
+  const url = server.workbenchUrl(payload);
+  const page = await openPage(folder ? url.replace(/folder=[^&]*/, `folder=${encodeURIComponent(folder)}`) : url, { viewport });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Opens `url` (any VS Code workbench) in a page of its own and waits for the workbench. */
+export async function openPage(url, { viewport = { width: 1280, height: 800 } } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const consoleErrors = [];
@@ -52,11 +61,8 @@ export async function openWorkbench({ folder, viewport = { width: 1280, height: 
     if (message.type() === 'error') consoleErrors.push(message.text().split('\n')[0]);
   });
   page.consoleErrors = consoleErrors;
-  const payload = [['extensionDevelopmentPath', server.remoteUri(repoRoot)]];
-  const url = server.workbenchUrl(payload);
-  await page.goto(folder ? url.replace(/folder=[^&]*/, `folder=${encodeURIComponent(folder)}`) : url);
+  await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   return page;
 }
 

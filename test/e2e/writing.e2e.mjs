@@ -101,7 +101,8 @@ describe('writing stories', function () {
     await sidebar.getByRole('button', { name: 'Group Stories by Tag' }).click();
     for (const tag of ['leadership', 'conflict', 'technical decision']) await row(tag).waitFor();
     await row('leadership.md').waitFor({ state: 'detached' });
-    await page.mouse.move(0, 899); // no tooltip over the tree
+    await page.mouse.move(900, 800); // away from the button, so that its tooltip goes
+    await page.locator('.workbench-hover-container', { hasText: 'Group Stories by File' }).waitFor({ state: 'hidden' });
     await screenshot(page, '22-explorer-by-tag');
     await sidebar.getByRole('button', { name: 'Group Stories by File' }).click();
     await row('leadership.md').waitFor();
@@ -127,7 +128,7 @@ describe('writing stories', function () {
     const first = await lensAbove('## Turning around a late migration');
     assert.match((await first.lens.textContent()).trim(), lensTitle);
     await screenshot(page, '23-codelens');
-    await screenshot(page, '23-codelens-detail', { clip: await boxAround([first.lens, first.heading, editor.locator('.view-line', { hasText: 'Tags: leadership' })], 12) });
+    await screenshot(page, '23-codelens-detail', { clip: await boxAround([first.lens, first.heading, editor.locator('.view-line', { hasText: 'Two engineers had left' })], 12) });
     await goToLine(page, 40);
     const second = await lensAbove('## Mentoring a new team lead');
     assert.match((await second.lens.textContent()).trim(), lensTitle);
