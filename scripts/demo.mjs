@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cleanupAll } from '../test/vscode/cleanup.mjs';
+import { runMain } from '../test/vscode/cleanup.mjs';
 import { repoRoot, startCodeServer } from '../test/vscode/codeServer.mjs';
 import { installUnpacked } from '../test/vscode/install.mjs';
 import { CODE_SERVER_VERSION, SetupError, ensureToolchain } from '../test/vscode/toolchain.mjs';
@@ -62,14 +62,4 @@ async function main() {
   return 1;
 }
 
-main().then(
-  async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  },
-  async (error) => {
-    await cleanupAll();
-    console.error(`[demo] ${error instanceof SetupError ? error.message : error?.stack ?? error}`);
-    process.exit(1);
-  },
-);
+runMain('demo', main);

@@ -4,27 +4,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { onCleanup } from '../vscode/cleanup.mjs';
-import { repoRoot } from '../vscode/codeServer.mjs';
+import { httpStatus, repoRoot } from '../vscode/codeServer.mjs';
 import { closeWorkbench, exampleWorkspace, openPage, reportFailure, screenshot } from './workbench.mjs';
-
-/** Resolves with the HTTP status of `url`, or 0 when nothing answers. */
-function status(url) {
-  return new Promise((resolve) => {
-    const req = request(url, { timeout: 2000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve(0));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(0);
-    });
-    req.end();
-  });
-}
 
 describe('npm run demo', function () {
   let demo;
@@ -107,6 +90,6 @@ describe('npm run demo', function () {
     process.kill(-demo.pid, 'SIGINT');
     assert.equal(await exited, 130, 'the demo exits as interrupted');
     assert.equal(existsSync(tempRoot), false, `${tempRoot} is removed`);
-    assert.equal(await status(url), 0, `nothing answers at ${url} any more`);
+    assert.equal(await httpStatus(url), 0, `nothing answers at ${url} any more`);
   });
 });

@@ -37,6 +37,7 @@ describe('lint findings in the editor', function () {
   }
 
   it(`lists the STAR findings of ${seed} in the Problems panel at their lines`, async function () {
+    this.timeout(120_000); // the first findings wait for the extension to activate and lint
     // The status bar's problem counter opens the Problems panel, as it would for a person.
     await page.locator('#status\\.problems').click();
     await page.locator('.markers-panel').waitFor();

@@ -54,6 +54,7 @@ describe('writing stories', function () {
   }
 
   it('lists every story in the Story Explorer grouped by file, with completeness and speaking time', async function () {
+    this.timeout(120_000); // the first rows wait for the extension to activate and index the workspace
     await page.locator('.activitybar .action-item .action-label[aria-label^="STAR Stories"]').click();
     await sidebar.locator('.title-label', { hasText: /STAR Stories/i }).waitFor();
     await widenSidebar(440);

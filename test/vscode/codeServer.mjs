@@ -49,7 +49,8 @@ function tailLines(text, count) {
   return lines.slice(Math.max(0, lines.length - count)).join('\n');
 }
 
-function get(url) {
+/** The HTTP status of a GET of `url`, or 0 when nothing answers within 2 s. */
+export function httpStatus(url) {
   return new Promise((resolvePromise) => {
     const req = request(url, { timeout: 2000 }, (res) => {
       res.resume();
@@ -197,7 +198,7 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
       if (Date.now() > deadline) throw new Error(`code-server did not listen within ${readyTimeoutMs / 1000} s`);
     }
     session.origin = `http://127.0.0.1:${session.port}`;
-    while ((await get(`${session.origin}/healthz`)) !== 200) {
+    while ((await httpStatus(`${session.origin}/healthz`)) !== 200) {
       if (exited) throw new Error(`code-server exited (${exitCode}) before it was ready`);
       if (Date.now() > deadline) throw new Error(`code-server was not ready within ${readyTimeoutMs / 1000} s`);
       await new Promise((r) => setTimeout(r, 200));
