@@ -10,7 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
-import { cleanupAll } from '../vscode/cleanup.mjs';
+import { runMain } from '../vscode/cleanup.mjs';
 import { repoRoot } from '../vscode/codeServer.mjs';
 import { SetupError, ensureToolchain } from '../vscode/toolchain.mjs';
 import { codeServer, startSession, stopSession } from './workbench.mjs';
@@ -64,15 +64,4 @@ async function main() {
   return counts.failed > 0 ? 1 : 0;
 }
 
-main().then(
-  async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  },
-  async (error) => {
-    await cleanupAll();
-    if (error instanceof SetupError) console.error(`[e2e] ${error.message}`);
-    else console.error('[e2e] FAILED:', error?.stack ?? error);
-    process.exit(1);
-  },
-);
+runMain('e2e', main);

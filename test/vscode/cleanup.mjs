@@ -1,6 +1,8 @@
 // One place that stops what the test tiers started — code-server's process group, the browser — when
 // a run ends normally, fails, or is interrupted (SIGINT/SIGTERM/SIGHUP), and as a last resort
 // synchronously when the process exits.
+import { SetupError } from './toolchain.mjs';
+
 const entries = new Set();
 let installed = false;
 let interrupted = false;
@@ -41,4 +43,23 @@ export function onCleanup(async, sync) {
 /** Runs every registered cleanup (used by runners before they exit). */
 export function cleanupAll() {
   return runAll();
+}
+
+/**
+ * Runs a runner's `main` (which resolves to an exit code), then every cleanup, then exits with that
+ * code. A failure exits 1 after printing `[tag] message`: a SetupError's one line, else the stack.
+ */
+export function runMain(tag, main) {
+  main().then(
+    async (code) => {
+      await runAll();
+      process.exit(code);
+    },
+    async (error) => {
+      await runAll();
+      if (error instanceof SetupError) console.error(`[${tag}] ${error.message}`);
+      else console.error(`[${tag}] FAILED:`, error?.stack ?? error);
+      process.exit(1);
+    },
+  );
 }

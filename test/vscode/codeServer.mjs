@@ -49,7 +49,8 @@ function tailLines(text, count) {
   return lines.slice(Math.max(0, lines.length - count)).join('\n');
 }
 
-function get(url) {
+/** The HTTP status of a GET of `url`, or 0 when nothing answers within 2 s. */
+export function httpStatus(url) {
   return new Promise((resolvePromise) => {
     const req = request(url, { timeout: 2000 }, (res) => {
       res.resume();
@@ -65,17 +66,22 @@ function get(url) {
 }
 
 /**
- * @param {{ toolchain: ReturnType<import('./toolchain.mjs').ensureToolchain>, env?: Record<string,string>, settings?: object, readyTimeoutMs?: number }} options
+ * The tests pass only `toolchain` (and `env`/`settings`); `npm run demo` (scripts/demo.mjs) also picks
+ * the port and the folder to open, turns the smoke-test driver off and installs the extension through
+ * `setup`, which runs before code-server starts.
+ * @param {{ toolchain: ReturnType<import('./toolchain.mjs').ensureToolchain>, env?: Record<string,string>, settings?: object, readyTimeoutMs?: number,
+ *   port?: number, workspace?: string, smokeTestDriver?: boolean, setup?: (dirs: { userDataDir: string, extensionsDir: string }) => void }} options
  */
-export async function startCodeServer({ toolchain, env = {}, settings = {}, readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ toolchain, env = {}, settings = {}, readyTimeoutMs = 60_000, port = 0, workspace: folder, smokeTestDriver = true, setup }) {
   const root = mkdtempSync(join(tmpdir(), 'star-stories-vscode-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
-  const workspace = join(root, 'story-bank');
+  const workspace = folder ? resolve(folder) : join(root, 'story-bank');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...testSettings, ...settings }, null, 2));
-  makeWorkspace(workspace);
+  if (!folder) makeWorkspace(workspace);
+  setup?.({ userDataDir, extensionsDir });
 
   const outputFile = join(root, 'code-server.log');
   const outputStream = createWriteStream(outputFile);
@@ -83,7 +89,7 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
   const args = [
     toolchain.codeServer.entry,
     '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0', // the OS picks a free port; code-server prints it
+    '--bind-addr', `127.0.0.1:${port}`, // 0: the OS picks a free port; code-server prints it
     '--config', join(root, 'config.yaml'),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
@@ -91,7 +97,8 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--vscode-option', 'enable-smoke-test-driver', // lets the URL's payload load an extension under development
+    // lets the URL's payload load an extension under development
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     workspace,
   ];
   // detached: its own process group, so stop() reaches the helpers it starts (extension host, ptys…).
@@ -191,7 +198,7 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
       if (Date.now() > deadline) throw new Error(`code-server did not listen within ${readyTimeoutMs / 1000} s`);
     }
     session.origin = `http://127.0.0.1:${session.port}`;
-    while ((await get(`${session.origin}/healthz`)) !== 200) {
+    while ((await httpStatus(`${session.origin}/healthz`)) !== 200) {
       if (exited) throw new Error(`code-server exited (${exitCode}) before it was ready`);
       if (Date.now() > deadline) throw new Error(`code-server was not ready within ${readyTimeoutMs / 1000} s`);
       await new Promise((r) => setTimeout(r, 200));

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './browser.mjs';
-import { cleanupAll } from './cleanup.mjs';
+import { runMain } from './cleanup.mjs';
 import { repoRoot, startCodeServer } from './codeServer.mjs';
 import { SetupError, ensureToolchain } from './toolchain.mjs';
 
@@ -134,15 +134,4 @@ function printDiagnostics(server, browserErrors) {
   }
 }
 
-main().then(
-  async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  },
-  async (error) => {
-    await cleanupAll();
-    if (error instanceof SetupError) console.error(`[integration] ${error.message}`);
-    else console.error('[integration] FAILED:', error?.stack ?? error);
-    process.exit(1);
-  },
-);
+runMain('integration', main);
