@@ -91,7 +91,7 @@ function detect(container: Container, frontMatter: FrontMatter, drafts: Draft[])
   });
 }
 
-const THEMATIC_BREAK = /(?:^|\n)[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const THEMATIC_BREAK = /(?:^|[\r\n])[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Moves `end` back over trailing blank lines and thematic breaks (`---` between stories). */
 function trimEnd(text: string, start: number, end: number): number {
