@@ -140,7 +140,11 @@ export function assembleStories({ outline, frontMatter, fileName, lines, prose }
   drafts.sort((a, b) => a.start - b.start);
   drafts.forEach((d, i) => {
     const next = drafts[i + 1];
-    if (next && next.start < d.end) d.end = next.start;
+    // A story ends where the next one starts — unless its own labels come after that one (labels of a
+    // parent section written below a child story): then it keeps its section's end, so that every
+    // section lies inside its story.
+    const lastLabel = d.run[d.run.length - 1];
+    if (next && next.start < d.end && !(lastLabel && lastLabel.start >= next.start)) d.end = next.start;
     d.end = Math.max(d.start, trimEnd(text, d.start, d.end));
   });
 

@@ -77,6 +77,7 @@ export function documentRangeProblems(document: StoryDocument, findings: Finding
       check(section.labelRange, `${x} label`);
       check(section.contentRange, `${x} content`);
       if (!before(section.labelRange.start, section.contentRange.start)) problems.push(`${x}: content starts before its label`);
+      if (!before(story.range.start, section.labelRange.start) || !before(section.contentRange.end, story.range.end)) problems.push(`${x}: lies outside its story ${JSON.stringify(story.range)}`);
       if (previousLabel && !before(previousLabel.end, section.labelRange.start)) problems.push(`${x}: label overlaps or precedes the previous label`);
       previousLabel = section.labelRange;
     }
