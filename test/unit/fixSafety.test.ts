@@ -271,6 +271,12 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.deepEqual(mojibake.fixes?.map((x) => x.title.replace(/\(\d+ in this file\)/, '')), ['Repair text decoded with the wrong code page ', 'Disable STAR011 (mojibake) in this file']);
   });
 
+  it('a story that ends with an empty setext label keeps the label inside its range', () => {
+    const [story] = analyser.analyse('# Launch\n\n### Situation\na\n\n### Task\nb\n\n### Action\nc\n\n### Result\n5\n\nLearning\n--------\n', 'r.md').stories;
+    assert.equal(story.sections.at(-1)?.role, 'learning');
+    assert.deepEqual(story.range.end, { line: 15, character: 8 });
+  });
+
   it('a story whose labels come after a nested story keeps them inside its range', () => {
     const text = '# Bank\n\n## Inner\n\n### Task\nb\n\n### Result\n5\n\n### Action\nc\n\n## Outer part\n\nResult\n------\n6\n\nAction\n------\nd\n\nTask\n------\ne\n';
     const { document } = lint(text);
