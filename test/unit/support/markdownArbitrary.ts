@@ -5,7 +5,7 @@
 // Shared by the fuzz test and the fix-safety test.
 import fc from 'fast-check';
 
-/** Seed and run counts: fixed for `npm run test:unit`; `npm run fuzz` raises the counts (STAR_FUZZ_RUNS). */
+/** Seed and run counts: fixed for `npm run test:unit`; `npm run fuzz` sets STAR_FUZZ_SEED and STAR_FUZZ_SCALE (a multiplier). */
 export const FUZZ_SEED = 20261125;
 export function fuzzRuns(base: number): number {
   const scale = Number(process.env.STAR_FUZZ_SCALE ?? 1);
