@@ -4,24 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { main } from '../../src/cli/cli';
+import { ENCODING_STORY_FINDINGS, ENCODING_STORY_LINES } from '../fixtures/encodingStory';
 import { closeAllEditors, starStories, until, workspaceFile } from './helpers';
 
-const LINES = [
-  '## Launch ðŸŽ¯ plan',
-  '',
-  '**Situation:**\tשלום — the team (مرحبا\u200f) had cafe\u0301 issues 👩🏽‍💻',
-  '**Task:** cut cloud spend 🇫🇷',
-  '\tand keep latency flat.',
-  '**Action:** I moved 3 services, then I tuned them.',
-  '**Result:** 🎯 spend went from $50K → $40K (50% reduction). Reviews went significantly better.',
-  '',
-];
-/** What each finding must cover, written out by hand. */
-const EXPECTED: Array<{ rule: string; line: number; text: string }> = [
-  { rule: 'STAR011', line: 0, text: 'ðŸŽ¯' },
-  { rule: 'STAR006', line: 6, text: '50% reduction' },
-  { rule: 'STAR007', line: 6, text: 'significantly' },
-];
+const LINES = ENCODING_STORY_LINES;
+const EXPECTED = ENCODING_STORY_FINDINGS;
 
 const VARIANTS: Array<[string, string]> = [
   ['lf', LINES.join('\n')],

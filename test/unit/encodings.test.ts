@@ -7,37 +7,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/cli';
-
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err };
-}
+import { ENCODING_STORY_FINDINGS, ENCODING_STORY_LINES } from '../fixtures/encodingStory';
+import { runCli as run } from './support/cli';
 
 interface JsonFinding { rule: string; line: number; column: number; endLine: number; endColumn: number; fixable: boolean }
 
-/**
- * One story whose findings sit after every kind of awkward character: a tab, Hebrew and Arabic
- * (right-to-left, with bidi marks), combining accents (e + U+0301), emoji outside the BMP (two UTF-16
- * code units each) and a flag (four). Each `expect` names the exact text its finding must cover.
- */
-const LINES = [
-  '## Launch ðŸŽ¯ plan',
-  '',
-  '**Situation:**\tשלום — the team (مرحبا\u200f) had cafe\u0301 issues 👩🏽‍💻',
-  '**Task:** cut cloud spend 🇫🇷',
-  '\tand keep latency flat.',
-  '**Action:** I moved 3 services, then I tuned them.',
-  '**Result:** 🎯 spend went from $50K → $40K (50% reduction). Reviews went significantly better.',
-  '',
-];
-const expect = [
-  { rule: 'STAR011', line: 1, text: 'ðŸŽ¯' },
-  { rule: 'STAR006', line: 7, text: '50% reduction' },
-  { rule: 'STAR007', line: 7, text: 'significantly' },
-];
+/** test/fixtures/encodingStory.ts: a tab, right-to-left text, a combining accent, emoji and a flag before the findings. */
+const LINES = ENCODING_STORY_LINES;
+/** 1-based lines, as the CLI prints them. */
+const expect = ENCODING_STORY_FINDINGS.map((f) => ({ ...f, line: f.line + 1 }));
 
 const variants: Record<string, (lines: string[]) => string> = {
   LF: (l) => l.join('\n'),

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { StoryAnalyser, type StoryDocument } from '../../src/core/analyse';
-import { main } from '../../src/cli/cli';
 import { mergeConfig } from '../../src/core/config';
 import { applyEdits } from '../../src/core/fix';
 import { lintDocument } from '../../src/core/lint';
 import type { Finding, Fix, Position, TextEdit } from '../../src/core/model';
 import { fuzzRuns, fuzzSeed, storyBankArbitrary } from './support/markdownArbitrary';
 import { offsetOf, rangeProblems, splitLines } from './support/ranges';
+import { runCli as run } from './support/cli';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const root = join(__dirname, '..', '..');
@@ -142,12 +142,6 @@ function allFixProblems(document: StoryDocument): { problems: string[]; fixes: n
   return { problems, fixes };
 }
 
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err };
-}
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

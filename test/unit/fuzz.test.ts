@@ -8,23 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { main } from '../../src/cli/cli';
 import { mergeConfig } from '../../src/core/config';
 import { lintDocument } from '../../src/core/lint';
 import { convertEndings, type Ending, fuzzRuns, fuzzSeed, lfMarkdownArbitrary, markdownArbitrary, storyBankArbitrary } from './support/markdownArbitrary';
 import { documentRangeProblems } from './support/ranges';
+import { runCli as run } from './support/cli';
 
 const root = join(__dirname, '..', '..');
 const config = mergeConfig();
 /** Generous for one small document; a real hang is caught by mocha's timeout. */
 const PER_DOCUMENT_MS = 2000;
 
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err };
-}
 
 describe('fuzzing the analyser and the linter', function () {
   this.timeout(120_000);

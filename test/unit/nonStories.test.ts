@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { main } from '../../src/cli/cli';
 import { mergeConfig } from '../../src/core/config';
 import { buildLexicon, lookupLabel } from '../../src/core/lexicon';
 import { lintDocument } from '../../src/core/lint';
+import { runCli as run } from './support/cli';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const corpus = ['non-stories', 'negative'].flatMap((dir) =>
@@ -18,12 +18,6 @@ const corpus = ['non-stories', 'negative'].flatMap((dir) =>
 );
 const name = (path: string) => path.replace(/^.*[\\/](?=[^\\/]+[\\/][^\\/]+$)/, '');
 
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err };
-}
 
 describe('quiet on Markdown that holds no story', () => {
   it('has at least 30 documents, most of them using label words in headings or bold text', () => {
