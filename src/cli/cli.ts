@@ -42,12 +42,13 @@ function report(problem: FileProblem, io: Io): void {
 }
 
 /** Reads and analyses every named file; unreadable ones are reported and skipped. */
-function analyseFiles(patterns: string[], config: StarConfig, io: Io): { documents: StoryDocument[]; texts: Map<StoryDocument, string>; unreadable: boolean; analyser: StoryAnalyser } {
+function analyseFiles(patterns: string[], config: StarConfig, io: Io): { documents: StoryDocument[]; texts: Map<StoryDocument, string>; unreadable: boolean; analyser: StoryAnalyser; withBom: Set<string> } {
   const { paths, problems } = expandArguments(patterns, config.exclude);
   problems.forEach((p) => report(p, io));
   const analyser = new StoryAnalyser({ lexicon: config.lexicon });
   const documents: StoryDocument[] = [];
   const texts = new Map<StoryDocument, string>();
+  const withBom = new Set<string>();
   let unreadable = problems.length > 0;
   for (const path of paths) {
     const file = readStoryFile(path);
@@ -59,12 +60,13 @@ function analyseFiles(patterns: string[], config: StarConfig, io: Io): { documen
     const document = analyser.analyse(file.text, file.path);
     documents.push(document);
     texts.set(document, file.text);
+    if (file.bom) withBom.add(file.path);
   }
-  return { documents, texts, unreadable, analyser };
+  return { documents, texts, unreadable, analyser, withBom };
 }
 
 /** Applies every safe fix until nothing changes (a fix can reveal another), and writes changed files. */
-function fixFiles(documents: StoryDocument[], analyser: StoryAnalyser, config: StarConfig, io: Io): StoryDocument[] {
+function fixFiles(documents: StoryDocument[], analyser: StoryAnalyser, config: StarConfig, withBom: Set<string>, io: Io): StoryDocument[] {
   return documents.map((original) => {
     let document = original;
     for (let pass = 0; pass < 5; pass++) {
@@ -74,7 +76,8 @@ function fixFiles(documents: StoryDocument[], analyser: StoryAnalyser, config: S
     }
     if (document !== original && document.lines.text !== original.lines.text) {
       try {
-        writeFileSync(document.fileName, document.lines.text);
+        // The byte order mark was set aside when reading; a fix does not name it, so it stays.
+        writeFileSync(document.fileName, withBom.has(document.fileName) ? `\uFEFF${document.lines.text}` : document.lines.text);
       } catch (error) {
         io.err(`star-stories: ${document.fileName}: could not write the fixes (${(error as Error).message})`);
         return original;
@@ -120,7 +123,7 @@ export function main(argv: string[], io: Io): number {
   }
   loaded.warnings.forEach((w) => io.err(`star-stories: ${w}`));
   const config = loaded.config;
-  const { documents, unreadable, analyser } = analyseFiles(args.files, config, io);
+  const { documents, unreadable, analyser, withBom } = analyseFiles(args.files, config, io);
 
   if (command === 'parse') {
     io.out(args.flags.has('--json') ? parseJson(documents) : parseText(documents));
@@ -140,7 +143,7 @@ export function main(argv: string[], io: Io): number {
     io.out(statsText(documents, config));
     return unreadable ? 2 : 0;
   }
-  const checked = args.flags.has('--fix') ? fixFiles(documents, analyser, config, io) : documents;
+  const checked = args.flags.has('--fix') ? fixFiles(documents, analyser, config, withBom, io) : documents;
   const linted: LintedFile[] = checked.map((document) => ({ document, findings: lintDocument(document, config) }));
   io.out(format === 'json' ? lintJson(linted) : format === 'sarif' ? lintSarif(linted, VERSION) : lintText(linted));
   if (unreadable) return 2;

@@ -5,7 +5,10 @@ import { globSync } from 'tinyglobby';
 
 export interface StoryFile {
   path: string;
+  /** The text without its byte order mark: columns count from the first character, as in VS Code. */
   text: string;
+  /** Whether the file starts with a UTF-8 byte order mark (written back by `--fix`). */
+  bom: boolean;
 }
 
 export interface FileProblem {
@@ -51,7 +54,7 @@ export function readStoryFile(path: string): StoryFile | FileProblem {
   }
   if (bytes.subarray(0, 8000).includes(0)) return { path, message: 'is a binary file, not Markdown' };
   try {
-    return { path, text: utf8.decode(bytes) };
+    return { path, text: utf8.decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
   } catch {
     return { path, message: `is not valid UTF-8 (first bad byte at offset ${firstInvalidByte(bytes)})` };
   }
@@ -69,6 +72,13 @@ function firstInvalidByte(bytes: Buffer): number {
     } catch {
       hi = mid - 1;
     }
+  }
+  // The longest prefix that decodes may end inside the bad sequence (`C3` before `28`, or `E2 86` at the
+  // end of the file): the bad byte is where that unfinished sequence starts.
+  for (let k = 1; k <= 3 && lo - k >= 0; k++) {
+    const b = bytes[lo - k];
+    if (b < 0x80) break;
+    if (b >= 0xc0) return (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k ? lo - k : lo;
   }
   return lo;
 }

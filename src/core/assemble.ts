@@ -64,12 +64,24 @@ export function frameworkOf(run: LabelCandidate[]): Framework {
   return 'STAR';
 }
 
+/**
+ * Heading labels that are not all canonical words (Learning aside), beside other headings of the same level (`## Problem`,
+ * `## Solution`, `## Impact`, then `## Open questions`): the outline of an RFC, a brief or a postmortem,
+ * not a story. Once a story's heading labels start, they are its only sections at their level (follow-ups aside).
+ */
+function isDocumentOutline(container: Container, run: LabelCandidate[]): boolean {
+  if (run.every((l) => l.kind === 'learning' || CANONICAL_WORDS.has(l.keyword))) return false;
+  const depths = new Set(run.map((l) => l.depth));
+  const first = run[0].start;
+  return container.children.some((c) => c.heading !== undefined && depths.has(c.heading.depth) && c.start > first);
+}
+
 /** The runs of `pool` that make stories for `container`, strongest label form first. */
-function storyRuns(pool: LabelCandidate[], optIn: boolean): LabelCandidate[][] | undefined {
+function storyRuns(container: Container, pool: LabelCandidate[], optIn: boolean): LabelCandidate[][] | undefined {
   for (const form of FORMS) {
     const tier = pool.filter((l) => l.form === form);
     if (tier.length === 0) continue;
-    const runs = splitRuns(tier).filter(qualifies);
+    const runs = splitRuns(tier).filter((run) => qualifies(run) && (optIn || form !== 'heading' || !isDocumentOutline(container, run)));
     if (runs.length > 0) return runs;
     if (optIn) return [tier];
   }
@@ -81,7 +93,7 @@ function detect(container: Container, frontMatter: FrontMatter, drafts: Draft[])
   for (const child of container.children) detect(child, frontMatter, drafts);
   const pool = [...container.labels].sort((a, b) => a.start - b.start);
   const optIn = container.optIn || (!container.heading && frontMatter.star);
-  const runs = storyRuns(pool, optIn);
+  const runs = storyRuns(container, pool, optIn);
   if (!runs) return;
   const owner = container.generic && container.parent ? container.parent : container;
   runs.forEach((run, index) => {
@@ -91,7 +103,7 @@ function detect(container: Container, frontMatter: FrontMatter, drafts: Draft[])
   });
 }
 
-const THEMATIC_BREAK = /(?:^|\n)[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const THEMATIC_BREAK = /(?:^|[\r\n])[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Moves `end` back over trailing blank lines and thematic breaks (`---` between stories). */
 function trimEnd(text: string, start: number, end: number): number {
@@ -140,8 +152,13 @@ export function assembleStories({ outline, frontMatter, fileName, lines, prose }
   drafts.sort((a, b) => a.start - b.start);
   drafts.forEach((d, i) => {
     const next = drafts[i + 1];
-    if (next && next.start < d.end) d.end = next.start;
-    d.end = Math.max(d.start, trimEnd(text, d.start, d.end));
+    // A story ends where the next one starts — unless its own labels come after that one (labels of a
+    // parent section written below a child story): then it keeps its section's end, so that every
+    // section lies inside its story.
+    const lastLabel = d.run[d.run.length - 1];
+    if (next && next.start < d.end && !(lastLabel && lastLabel.start >= next.start)) d.end = next.start;
+    // Trimming a closing `---` must not cut into the last label (a setext underline looks the same).
+    d.end = Math.max(d.start, lastLabel?.contentStart ?? d.start, trimEnd(text, d.start, d.end));
   });
 
   const seen = new Map<string, number>();

@@ -52,7 +52,7 @@ export interface ChunkFacts {
   code: Span[];
 }
 
-const REST_OF_LABEL = /^[ \t]*(\([^()\n]*\))?[ \t]*([:\-–—.]|\r?\n|$)/;
+const REST_OF_LABEL = /^[ \t]*(\([^()\r\n]*\))?[ \t]*([:\-–—.]|\n|$)/;
 
 function span(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
@@ -63,7 +63,7 @@ function isQuestion(text: string): boolean {
   return /^Q\s*\d*\s*[:.]/.test(t) || t.endsWith('?');
 }
 
-/** Text of the line that follows `index` in a run of inline nodes, up to the next line break. */
+/** Text of the line that follows `index` in a run of inline nodes, up to the next line break (given as `\n` whatever the file uses). */
 function restOfLine(nodes: PhrasingContent[], index: number): string {
   let rest = '';
   for (let i = index + 1; i < nodes.length; i++) {
@@ -71,7 +71,7 @@ function restOfLine(nodes: PhrasingContent[], index: number): string {
     if (n.type === 'break') return rest + '\n';
     const value = n.type === 'text' ? n.value : toString(n);
     const nl = value.search(/[\r\n]/);
-    if (nl !== -1) return rest + value.slice(0, nl + 1);
+    if (nl !== -1) return rest + value.slice(0, nl) + '\n';
     rest += value;
   }
   return rest;
@@ -148,7 +148,7 @@ export class ChunkReader {
     const found = lookupLabel(this.lexicon, written);
     if (!found) return;
     const { start, end } = span(strong);
-    const consumed = tail ? tail[0].replace(/\r?\n$/, '').length : 0;
+    const consumed = tail ? tail[0].replace(/\n$/, '').length : 0;
     facts.labels.push({ start, end, ...found, text: written, form, contentStart: end + consumed });
   }
 }

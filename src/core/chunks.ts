@@ -24,7 +24,7 @@ const HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
 /** The YAML front matter at the very start of a document (after an optional BOM), if any. */
 export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const open = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 8));
+  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text.slice(start, start + 8));
   if (!open) return undefined;
   const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|\r|$)/m;
   const bodyStart = start + open[0].length;

@@ -23,10 +23,13 @@ function disableFixes(document: StoryDocument, rule: Rule, line: number): Fix[] 
   const top = document.lines.positionAt(document.facts.bodyStart);
   const nextLine: TextEdit = { range: { start: atLine, end: atLine }, newText: `${indent}<!-- star-stories-disable-next-line ${rule.code} -->${nl}` };
   const file: TextEdit = { range: { start: top, end: top }, newText: `<!-- star-stories-disable-file ${rule.code} -->${nl}${nl}` };
-  return [
-    { title: `Disable ${rule.code} (${rule.name}) on this line`, edits: [nextLine], safe: false },
-    { title: `Disable ${rule.code} (${rule.name}) in this file`, edits: [file], safe: false },
-  ];
+  const fileFix: Fix = { title: `Disable ${rule.code} (${rule.name}) in this file`, edits: [file], safe: false };
+  // Inside front matter or a code block a comment is not a directive (it would only change the text),
+  // so such a finding offers the file-wide directive alone.
+  const lineStart = document.lines.lineStart(line);
+  const inCode = document.facts.code.some((c) => c.start <= lineStart && lineStart < c.end);
+  if (lineStart < document.facts.bodyStart || inCode) return [fileFix];
+  return [{ title: `Disable ${rule.code} (${rule.name}) on this line`, edits: [nextLine], safe: false }, fileFix];
 }
 
 export function lintDocument(document: StoryDocument, config: StarConfig): Finding[] {

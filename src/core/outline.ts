@@ -11,6 +11,8 @@ export interface LabelCandidate extends Span {
   keyword: string;
   text: string;
   contentStart: number;
+  /** The heading level, for heading labels. */
+  depth?: number;
 }
 
 export interface FollowUpSection extends Span {
@@ -83,7 +85,7 @@ export function buildOutline(input: OutlineInput): Outline {
       followUps.push(section);
       entry = { ...base, kind: 'followUp', section };
     } else if (h.label) {
-      nearestContainer(parent).labels.push({ ...h.label, form: 'heading', start: h.start, end: h.end, contentStart: h.end });
+      nearestContainer(parent).labels.push({ ...h.label, form: 'heading', start: h.start, end: h.end, contentStart: h.end, depth: h.depth });
       entry = { ...base, kind: 'label' };
     } else {
       const group = nearestContainer(parent);

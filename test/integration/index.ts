@@ -18,6 +18,7 @@ const testFiles: Array<() => Promise<unknown>> = [
   () => import('./commands.test'),
   () => import('./diagnostics.test'),
   () => import('./storyBank.test'),
+  () => import('./encodings.test'),
 ];
 
 interface FailureReport {

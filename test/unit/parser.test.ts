@@ -201,6 +201,23 @@ describe('line endings and encodings', () => {
     const [story] = stories(lf.replace(/\n/g, '\r\n'));
     assert.equal(story.sections[1].text, 'Fix.');
   });
+  it('reads a bold label on a line of its own when the line ends in CRLF or CR (found by fuzzing)', () => {
+    const text = '## Outage\n\n**Situation**\nWe were down.\n\n**Task**\nFix it.\n\n**Result**\n0 errors.\n';
+    const want: [string, number][] = [['situation', 3], ['task', 6], ['result', 9]];
+    assert.deepEqual(sections(text), want);
+    assert.deepEqual(sections(text.replace(/\n/g, '\r\n')), want);
+    assert.deepEqual(sections(text.replace(/\n/g, '\r')), want);
+    assert.equal(stories(text.replace(/\n/g, '\r\n'))[0].sections[1].text, 'Fix it.');
+  });
+  it('reads front matter and trims a closing thematic break with CR line endings (found by fuzzing)', () => {
+    const text = '---\ntitle: Outage\ntags: [ownership]\n---\n**Situation:** a\n**Task:** b\n**Action:** c\n**Result:** d 5%\n\n---\n';
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const [story] = stories(text.replace(/\n/g, eol));
+      assert.equal(story.title, 'Outage', JSON.stringify(eol));
+      assert.deepEqual(story.tags, ['ownership'], JSON.stringify(eol));
+      assert.deepEqual(story.range.end, { line: 7, character: 16 }, JSON.stringify(eol));
+    }
+  });
   it('keeps line numbers and characters after a BOM', () => {
     const [plain] = stories(lf);
     const [bom] = stories(`\uFEFF${lf}`);

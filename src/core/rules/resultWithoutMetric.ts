@@ -9,7 +9,11 @@ export const METRIC_TEMPLATE = '- Before → after: 40 min → 5 min (88% faster
 function templateEdit(document: StoryDocument, result: Section): TextEdit {
   const nl = document.lines.text.includes('\r\n') ? '\r\n' : '\n';
   const at = result.contentRange.end;
-  return { range: { start: at, end: at }, newText: `${nl}${result.form === 'list' ? '' : nl}${METRIC_TEMPLATE}` };
+  // A line right below would become a lazy continuation of the template's list item, swallowing the
+  // next label (`**Action:** …` on the following line of the same paragraph): keep a blank line after it.
+  const below = at.line + 1 < document.lines.lineCount ? document.lines.lineText(at.line + 1) : '';
+  const separate = result.form !== 'list' && below.trim() !== '';
+  return { range: { start: at, end: at }, newText: `${nl}${result.form === 'list' ? '' : nl}${METRIC_TEMPLATE}${separate ? nl : ''}` };
 }
 
 export const resultWithoutMetric: StoryRule = {
