@@ -1,48 +1,13 @@
-// Per-story rehearsal history: attempts and spacing, in one JSON file in the extension's global storage.
-// Written atomically (a temp file, then a rename over the old one), capped per story, exportable as CSV.
-// A file that cannot be read as history is moved aside with a warning and a fresh one started.
-// File I/O goes through `HistoryFiles`, so the store runs in plain Node (tests) and on
-// `vscode.workspace.fs` (the extension) alike.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// Per-story rehearsal history: attempts and spacing, in one JSON file in the extension's global storage
+// folder. Every change takes a lock file (so two VS Code windows never overwrite each other's
+// attempts), re-reads the file, merges, writes a temp file and renames it over the old one (so a crash
+// mid-write loses at most the attempt in flight). A file that cannot be read as history is moved aside
+// with a warning and a fresh one started. No `vscode` import: unit tests run it on a temp folder.
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gradeAttempt, REHEARSAL_MODES, type RehearsalAttempt } from '../core/rehearsal/attempt';
 import { attemptsToCsv } from '../core/rehearsal/csv';
 import { nextSchedule, type RehearsalSchedule } from '../core/rehearsal/schedule';
-
-/** The storage folder, by file name. */
-export interface HistoryFiles {
-  /** The file's text, or undefined when it does not exist. */
-  read(name: string): Promise<string | undefined>;
-  write(name: string, text: string): Promise<void>;
-  /** Replaces `to` if it exists. */
-  rename(from: string, to: string): Promise<void>;
-  delete(name: string): Promise<void>;
-  ensureFolder(): Promise<void>;
-}
-
-export class NodeHistoryFiles implements HistoryFiles {
-  constructor(private readonly folder: string) {}
-  async read(name: string): Promise<string | undefined> {
-    try {
-      return await readFile(join(this.folder, name), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  }
-  write(name: string, text: string): Promise<void> {
-    return writeFile(join(this.folder, name), text, 'utf8');
-  }
-  rename(from: string, to: string): Promise<void> {
-    return rename(join(this.folder, from), join(this.folder, to));
-  }
-  delete(name: string): Promise<void> {
-    return rm(join(this.folder, name), { force: true });
-  }
-  async ensureFolder(): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
-  }
-}
 
 export interface StoryHistory {
   title: string;
@@ -65,7 +30,14 @@ export interface HistoryOptions {
   /** Told when a corrupt file was moved aside (the extension shows it as a warning). */
   onWarning?: (message: string) => void;
   now?: () => Date;
+  /** How long to wait for another window's lock before giving up (ms). */
+  lockTimeoutMs?: number;
 }
+
+export const LOCK_FILE = `${'${HISTORY_FILE}'}.lock`;
+/** A lock older than this is left over from a crashed window and is broken. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_RETRY_MS = 15;
 
 export class RehearsalHistory {
   private data: HistoryFile | undefined;
@@ -75,7 +47,8 @@ export class RehearsalHistory {
   private readonly cap: number;
 
   constructor(
-    private readonly files: HistoryFiles,
+    /** The folder that holds the history file (the extension's `globalStorageUri`). */
+    readonly folder: string,
     private readonly options: HistoryOptions = {},
   ) {
     this.cap = Math.max(1, options.attemptsPerStory ?? DEFAULT_ATTEMPTS_PER_STORY);
@@ -93,14 +66,27 @@ export class RehearsalHistory {
     return this.loading;
   }
 
+  get file(): string {
+    return join(this.folder, HISTORY_FILE);
+  }
+
+  private async readText(): Promise<string | undefined> {
+    try {
+      return await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
   private async read(): Promise<HistoryFile> {
-    const text = await this.files.read(HISTORY_FILE);
+    const text = await this.readText();
     if (text === undefined) return empty();
     const parsed = parseHistory(text);
     if (parsed) return parsed;
     const aside = `rehearsal-history.corrupt-${(this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')}.json`;
     try {
-      await this.files.rename(HISTORY_FILE, aside);
+      await rename(this.file, join(this.folder, aside));
       this.options.onWarning?.(`STAR Stories: the rehearsal history could not be read; it was moved to ${aside} and a new one started.`);
     } catch {
       this.options.onWarning?.('STAR Stories: the rehearsal history could not be read and could not be moved aside; a new one was started.');
@@ -115,16 +101,50 @@ export class RehearsalHistory {
     return next;
   }
 
+  /** Write a temp file beside the history, then rename it over the history: readers see old or new, never half. */
   private async save(data: HistoryFile): Promise<void> {
-    const temp = `${HISTORY_FILE}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
-    await this.files.ensureFolder();
+    const temp = join(this.folder, `${HISTORY_FILE}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
     try {
-      await this.files.write(temp, JSON.stringify(data));
-      await this.files.rename(temp, HISTORY_FILE);
+      await writeFile(temp, JSON.stringify(data), 'utf8');
+      await rename(temp, this.file);
     } catch (error) {
-      await this.files.delete(temp).catch(() => undefined);
+      await rm(temp, { force: true });
       throw error;
     }
+  }
+
+  /**
+   * Holds the lock file while `work` runs. Another window holding it makes us wait (re-trying every few
+   * milliseconds); a lock older than ten seconds is from a window that died and is broken.
+   */
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    await mkdir(this.folder, { recursive: true });
+    const lock = join(this.folder, LOCK_FILE);
+    const deadline = Date.now() + (this.options.lockTimeoutMs ?? 5_000);
+    for (;;) {
+      try {
+        const handle = await open(lock, 'wx');
+        await handle.close();
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+        if (age > STALE_LOCK_MS) await rm(lock, { force: true });
+        else if (Date.now() > deadline) throw new Error(`STAR Stories: the rehearsal history is locked by another window (${lock}).`);
+        else await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+      }
+    }
+    try {
+      return await work();
+    } finally {
+      await rm(lock, { force: true });
+    }
+  }
+
+  /** Forgets what was loaded, so the next read sees changes made by other windows. */
+  reload(): void {
+    this.data = undefined;
+    this.loading = undefined;
   }
 
   async story(key: string): Promise<StoryHistory | undefined> {
@@ -149,8 +169,8 @@ export class RehearsalHistory {
    * count) and writes the file. Resolves once it is on disk.
    */
   record(attempt: RehearsalAttempt): Promise<StoryHistory> {
-    return this.serial(async () => {
-      // Read the file again: another VS Code window may have added attempts since we loaded it.
+    return this.serial(() => this.locked(async () => {
+      // Read the file again under the lock: another VS Code window may have added attempts since we loaded it.
       const data = await this.read();
       const previous = data.stories[attempt.storyKey];
       const attempts = [...(previous?.attempts ?? []), attempt].slice(-this.cap);
@@ -162,7 +182,7 @@ export class RehearsalHistory {
       this.data = next;
       this.listeners.forEach((l) => l());
       return entry;
-    });
+    }));
   }
 
   /** Every attempt (or those of the given stories), oldest first, as CSV. */

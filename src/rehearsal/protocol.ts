@@ -45,8 +45,8 @@ export interface StoryView {
   wordsPerMinute: number;
   sections: SectionView[];
   cut: CutSectionView[];
-  /** Follow-up questions for the drill, the story's own first. */
-  followUps: string[];
+  /** The follow-up question for the drill after the story: one of its own, else a general one. */
+  followUp: string;
 }
 
 export interface AttemptView {
@@ -58,8 +58,12 @@ export interface AttemptView {
   sections: Array<{ role: RoleId; seconds: number; target: Target }>;
 }
 
+export type SectionStatus = 'under' | 'on' | 'over' | 'skipped';
+
 export interface ReportView {
   grade: 'good' | 'over' | 'well-over' | 'stopped';
+  /** Time per section against its target. */
+  rows: Array<{ name: string; seconds: number; target: Target; status: SectionStatus }>;
   headline: string;
   tips: string[];
   /** `next in 2 days`. */
@@ -81,6 +85,9 @@ export type HostMessage =
   /** Drive the panel as the keyboard does (keybindings, tests). */
   | { type: 'control'; action: ControlAction };
 
+export type Screen = 'rehearse' | 'report';
+const SCREENS: readonly Screen[] = ['rehearse', 'report'];
+
 export type ControlAction = 'next' | 'back' | 'restart' | 'stop';
 const CONTROL_ACTIONS: readonly ControlAction[] = ['next', 'back', 'restart', 'stop'];
 
@@ -96,8 +103,11 @@ export interface AttemptDraft {
 /** Webview → host. */
 export type WebviewMessage =
   | { type: 'ready' }
-  /** Sent after every render of a story: which story and which section titles are on screen. */
-  | { type: 'rendered'; storyKey: string; sections: string[]; mode: Mode }
+  /**
+   * Sent after every render: which story, which section titles, which screen (`rehearse` while
+   * speaking, `report` after an attempt) and the section in progress (-1 before the start).
+   */
+  | { type: 'rendered'; storyKey: string; sections: string[]; mode: Mode; screen: Screen; section: number }
   | { type: 'attempt'; attempt: AttemptDraft }
   | { type: 'exportHistory' }
   /** Show this section in the editor. */
@@ -154,7 +164,7 @@ const isStoryView = shape({
   wordsPerMinute: isNumber(1, 1000),
   sections: isArrayOf(isSectionView, 50),
   cut: isArrayOf(isCutSectionView, 50),
-  followUps: isArrayOf(isString(2000), 100),
+  followUp: isString(2000),
 });
 
 const isAttemptView = shape({
@@ -168,6 +178,7 @@ const isAttemptView = shape({
 
 const isReportView = shape({
   grade: isOneOf(['good', 'over', 'well-over', 'stopped']),
+  rows: isArrayOf(shape({ name: isString(100), seconds: isNumber(0, DAY_SECONDS), target: isTarget, status: isOneOf(['under', 'on', 'over', 'skipped']) }), 50),
   headline: isString(),
   tips: isArrayOf(isString(), 10),
   due: isString(200),
@@ -201,7 +212,13 @@ export const isAttemptDraft = shape({
 
 const WEBVIEW_MESSAGES: Record<WebviewMessage['type'], Check> = {
   ready: () => true,
-  rendered: shape({ storyKey: isString(4000), sections: isArrayOf(isString(1000), 50), mode: isMode }),
+  rendered: shape({
+    storyKey: isString(4000),
+    sections: isArrayOf(isString(1000), 50),
+    mode: isMode,
+    screen: isOneOf(SCREENS),
+    section: (v) => isNumber(-1, 50)(v) && Number.isInteger(v),
+  }),
   attempt: shape({ attempt: isAttemptDraft }),
   exportHistory: () => true,
   reveal: shape({ section: (v) => isNumber(0, 50)(v) && Number.isInteger(v) }),

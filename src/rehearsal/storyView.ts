@@ -1,6 +1,6 @@
 // Core story → what the webview shows (protocol types), and attempts both ways. No `vscode` import.
 import type { RehearsalAttempt } from '../core/rehearsal/attempt';
-import { followUpQuestions } from '../core/rehearsal/questions';
+import { pickFollowUp } from '../core/rehearsal/questions';
 import { cueCard, sixtySecondCut, storyScript, type SectionScript } from '../core/rehearsal/script';
 import type { LineIndex } from '../core/lines';
 import type { Story } from '../core/model';
@@ -15,6 +15,8 @@ export interface StoryViewOptions {
   wordsPerMinute?: number;
   /** The interview question of a mock interview; else the story's own question, if any. */
   question?: string;
+  /** For the follow-up drill's pick; tests pass a fixed one. */
+  random?: () => number;
 }
 
 export interface BuiltStoryView {
@@ -48,7 +50,7 @@ export function buildStoryView(story: Story, lines: LineIndex, options: StoryVie
       };
     }),
     cut: sixtySecondCut(script).map((c) => ({ role: c.role, name: c.name, lines: c.lines, target: c.targetSeconds })),
-    followUps: followUpQuestions(story),
+    followUp: pickFollowUp(story, options.random),
   };
   if (view.question === undefined) delete view.question;
   return { view, script };
