@@ -1,7 +1,6 @@
 // Which stories are due for rehearsal, read synchronously by the Story Explorer, the status bar and the
 // quick pick; reloaded from the history whenever an attempt is recorded.
 import * as vscode from 'vscode';
-import { rehearsalKey } from '../core/rehearsal/attempt';
 import { dueState, type RehearsalSchedule } from '../core/rehearsal/schedule';
 import type { BankedStory } from '../core/storyBank';
 import type { RehearsalHistory } from '../rehearsal/history';
@@ -23,11 +22,11 @@ export class DueStories implements vscode.Disposable {
     this.changed.fire();
   }
 
-  schedule(b: Pick<BankedStory, 'file' | 'story'>): RehearsalSchedule | undefined {
-    return this.schedules.get(rehearsalKey(b.file, b.story.id));
+  schedule(b: Pick<BankedStory, 'story'>): RehearsalSchedule | undefined {
+    return this.schedules.get(b.story.id);
   }
 
-  isDue(b: Pick<BankedStory, 'file' | 'story'>, now = Date.now()): boolean {
+  isDue(b: Pick<BankedStory, 'story'>, now = Date.now()): boolean {
     return dueState(this.schedule(b), now) === 'due';
   }
 

@@ -3,7 +3,7 @@
 // with the protocol's validators; anything else is ignored), records attempts in the history and sends
 // back the report. It follows edits to the story and reopens after a window reload (serializer).
 import * as vscode from 'vscode';
-import { rehearsalKey, summariseAttempt } from '../core/rehearsal/attempt';
+import { summariseAttempt } from '../core/rehearsal/attempt';
 import { describeDue } from '../core/rehearsal/schedule';
 import type { DocumentAnalyses } from '../extension/analyses';
 import type { Settings } from '../extension/settings';
@@ -140,7 +140,7 @@ export class RehearsalPanel implements vscode.Disposable {
     const config = this.settings.for(uri);
     const file = vscode.workspace.asRelativePath(uri);
     const built = buildStoryView(story, analysis.lines, {
-      key: rehearsalKey(file, story.id),
+      key: story.id,
       file,
       storySeconds: config.targetSeconds,
       wordsPerMinute: config.wordsPerMinute,

@@ -87,3 +87,17 @@ describe('CodeLens and hover text', () => {
     assert.match(labelHover(long.sections[2], long, config), /\*\*37s over\*\*/);
   });
 });
+
+describe('Story Explorer: stories due for rehearsal', () => {
+  it('puts a group of due stories on top, and none when nothing is due', () => {
+    const bank = new StoryBank();
+    put(bank, 'a.md', story('Alpha') + story('Beta'));
+    const due = buildStoryTree(bank, { groupBy: 'file', problemsOnly: false, wordsPerMinute: 150, isDue: (b) => b.story.title === 'Beta' });
+    assert.equal(due[0].kind, 'due');
+    assert.equal(due[0].label, 'Due for rehearsal');
+    assert.deepEqual(due[0].children.map((c) => c.label), ['Beta']);
+    assert.equal(due[0].description, '1 story');
+    const none = buildStoryTree(bank, { groupBy: 'file', problemsOnly: false, wordsPerMinute: 150, isDue: () => false });
+    assert.equal(none[0].kind, 'coverage');
+  });
+});

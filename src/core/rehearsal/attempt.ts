@@ -9,11 +9,6 @@ import { ordinal, textBlocks } from './text';
 export type RehearsalMode = 'full' | 'cue' | 'labels' | 'blank' | 'cut';
 export const REHEARSAL_MODES: readonly RehearsalMode[] = ['full', 'cue', 'labels', 'blank', 'cut'];
 
-/** A story's key in the rehearsal history: its workspace-relative file and its id (`bank.md#story-1-1`). */
-export function rehearsalKey(file: string, storyId: string): string {
-  return `${file}#${storyId}`;
-}
-
 export interface AttemptSection {
   role: Role;
   label: string;
@@ -22,7 +17,7 @@ export interface AttemptSection {
 }
 
 export interface RehearsalAttempt {
-  /** The story's key in the history (its file and id). */
+  /** The story's key in the history: its id, which names its file (`bank.md#story-title`). */
   storyKey: string;
   storyTitle: string;
   file: string;
