@@ -352,7 +352,8 @@ function rehearseView(): HTMLElement {
 /** What the speaker sees of section `i` in `mode`: the live view stays minimal. */
 function cue(i: number, mode: Mode): HTMLElement {
   const section = story!.sections[i];
-  const label = h('h2', { class: 'cue-label' }, section.name, section.label.toLowerCase() !== section.name.toLowerCase() ? h('span', { class: 'as-written' }, ` · ${section.label}`) : null);
+  const asWritten = section.label.replace(/[\s:.]+$/, '');
+  const label = h('h2', { class: 'cue-label' }, section.name, asWritten.toLowerCase() !== section.name.toLowerCase() ? h('span', { class: 'as-written' }, ` · ${asWritten}`) : null);
   switch (mode) {
     case 'full':
       return h('div', { class: 'cue' }, label, setSanitisedHtml(h('div', { class: 'script' }), section.html));
