@@ -61,7 +61,7 @@ export interface AttemptView {
 export type SectionStatus = 'under' | 'on' | 'over' | 'skipped';
 
 export interface ReportView {
-  grade: 'good' | 'over' | 'well-over' | 'stopped';
+  grade: 'good' | 'under' | 'over' | 'well-over' | 'stopped';
   /** Time per section against its target. */
   rows: Array<{ name: string; seconds: number; target: Target; status: SectionStatus }>;
   headline: string;
@@ -177,7 +177,7 @@ const isAttemptView = shape({
 });
 
 const isReportView = shape({
-  grade: isOneOf(['good', 'over', 'well-over', 'stopped']),
+  grade: isOneOf(['good', 'under', 'over', 'well-over', 'stopped']),
   rows: isArrayOf(shape({ name: isString(100), seconds: isNumber(0, DAY_SECONDS), target: isTarget, status: isOneOf(['under', 'on', 'over', 'skipped']) }), 50),
   headline: isString(),
   tips: isArrayOf(isString(), 10),

@@ -376,6 +376,7 @@ function cue(i: number, mode: Mode): HTMLElement {
 
 const GRADE_WORDS: Record<ReportView['grade'], string> = {
   good: 'On target',
+  under: 'Too short',
   over: 'A little long',
   'well-over': 'Well over time',
   stopped: 'Stopped early',
@@ -396,10 +397,10 @@ function reportView({ attempt, report }: Report): HTMLElement {
           h('td', {}, r.name),
           h('td', {}, r.status === 'skipped' ? '—' : clock(r.seconds)),
           h('td', {}, targetText(r.target)),
-          h('td', {}, r.status === 'skipped' ? 'not reached' : delta(r.seconds - r.target[1] > 0 ? r.seconds - r.target[1] : Math.min(0, r.seconds - r.target[0]))),
+          h('td', {}, r.status === 'skipped' ? 'not reached' : delta(offTarget(r.seconds, r.target))),
         ),
       ),
-      h('tr', { class: 'total' }, h('td', {}, 'Total'), h('td', {}, clock(attempt.totalSeconds)), h('td', {}, targetText(attempt.target)), h('td', {}, delta(Math.max(0, attempt.totalSeconds - attempt.target[1])))),
+      h('tr', { class: 'total' }, h('td', {}, 'Total'), h('td', {}, clock(attempt.totalSeconds)), h('td', {}, targetText(attempt.target)), h('td', {}, delta(offTarget(attempt.totalSeconds, attempt.target)))),
     ),
   );
   const drillTime = h('span', { class: 'time' }, '0:00');
@@ -433,6 +434,11 @@ function reportView({ attempt, report }: Report): HTMLElement {
       button('Export history as CSV', () => post({ type: 'exportHistory' }), { class: 'key', 'data-action': 'export' }),
     ),
   );
+}
+
+/** Seconds past the target's upper end, or (negative) short of its lower end; 0 inside it. */
+function offTarget(seconds: number, [min, max]: Target): number {
+  return seconds > max ? seconds - max : Math.min(0, seconds - min);
 }
 
 /** Updates the clocks, bars and teleprompter in place (four times a second). */

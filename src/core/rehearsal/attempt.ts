@@ -34,19 +34,22 @@ export interface RehearsalAttempt {
 }
 
 /**
- * `good`: finished within 10% of the target; `over`: finished, up to 25% over; `well-over`: more than
+ * `good`: finished within 10% of the target; `under`: finished in less than 40% of the target (a
+ * skim, not a telling: keeps the spacing); `over`: finished, up to 25% over; `well-over`: more than
  * 25% over (resets the spacing); `stopped`: not finished (does not count for spacing).
  */
-export type AttemptGrade = 'good' | 'over' | 'well-over' | 'stopped';
+export type AttemptGrade = 'good' | 'under' | 'over' | 'well-over' | 'stopped';
 
 export const OVER_RATIO = 1.1;
 export const WELL_OVER_RATIO = 1.25;
+export const UNDER_RATIO = 0.4;
 
 export function gradeAttempt(attempt: Pick<RehearsalAttempt, 'completed' | 'totalSeconds' | 'targetSeconds'>): AttemptGrade {
   if (!attempt.completed) return 'stopped';
   const max = attempt.targetSeconds[1];
   if (attempt.totalSeconds > max * WELL_OVER_RATIO) return 'well-over';
   if (attempt.totalSeconds > max * OVER_RATIO) return 'over';
+  if (attempt.totalSeconds < attempt.targetSeconds[0] * UNDER_RATIO) return 'under';
   return 'good';
 }
 
@@ -140,7 +143,7 @@ export function summariseAttempt(attempt: RehearsalAttempt, options: SummaryOpti
     headline = `${row.name} ran ${seconds(row.overBy)} over — ${trimAdvice(options.markdown?.[index], row.overBy, wpm)}.`;
     tips.push(totalLine);
     for (const other of overRows.slice(1, 2)) tips.push(`${other.row.name} also ran ${seconds(other.row.overBy)} over.`);
-  } else if (grade === 'good' && total < target[0] * 0.6) {
+  } else if (grade === 'under' || (grade === 'good' && total < target[0] * 0.6)) {
     headline = `Finished in ${formatDuration(total)}, well under the ${formatSeconds(target)} target — give the Action more detail.`;
   } else if (grade === 'good') {
     headline = `On time: ${formatDuration(total)} against a ${formatSeconds(target)} target.`;

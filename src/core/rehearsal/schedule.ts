@@ -1,5 +1,5 @@
 // Spaced repetition per story: a good attempt doubles the interval (1, 2, 4, 8, 16 days), an attempt
-// well over target resets it, an attempt a little over keeps it. Pure; times are epoch milliseconds
+// well over target resets it, an attempt a little over (or far too short) keeps it. Pure; times are epoch milliseconds
 // or ISO strings.
 import type { AttemptGrade } from './attempt';
 
@@ -33,6 +33,7 @@ export function nextSchedule(previous: RehearsalSchedule | undefined, grade: Att
       streak = (previous?.streak ?? 0) + 1;
       break;
     case 'over':
+    case 'under':
       intervalDays = interval;
       dueIn = Math.max(1, interval);
       streak = 0;

@@ -22,6 +22,14 @@ describe('rehearsal attempt: report and verdict', () => {
     assert.equal(gradeAttempt({ completed: true, totalSeconds: 180, targetSeconds: [150, 150] }), 'over');
     assert.equal(gradeAttempt({ completed: true, totalSeconds: 190, targetSeconds: [150, 150] }), 'well-over', 'more than 25% over');
     assert.equal(gradeAttempt({ completed: false, totalSeconds: 20, targetSeconds: [150, 150] }), 'stopped');
+    assert.equal(gradeAttempt({ completed: true, totalSeconds: 59, targetSeconds: [150, 150] }), 'under', 'a skim under 40% of the target');
+    assert.equal(gradeAttempt({ completed: true, totalSeconds: 61, targetSeconds: [150, 150] }), 'good');
+  });
+
+  it('tells a skim apart from a telling', () => {
+    const summary = summariseAttempt(attempt([1, 0.5, 2, 0.5]));
+    assert.equal(summary.grade, 'under');
+    assert.equal(summary.headline, 'Finished in 4s, well under the 2m30s target — give the Action more detail.');
   });
 
   it('names the section that ran over and which paragraph to trim', () => {

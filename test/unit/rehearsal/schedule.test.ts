@@ -29,6 +29,9 @@ describe('rehearsal spaced repetition', () => {
     assert.equal(reset.intervalDays, 0);
     assert.equal(dueState(reset, start + 7 * DAY), 'due', 'a reset story is due at once');
     assert.equal(nextSchedule(good, 'stopped', new Date(start + 7 * DAY)), good);
+    const skim = nextSchedule(good, 'under', new Date(start + 7 * DAY))!;
+    assert.equal(skim.intervalDays, 4, 'a skim through the sections does not count as a good attempt');
+    assert.equal(skim.dueAt, new Date(start + 11 * DAY).toISOString());
     assert.equal(nextSchedule(reset, 'good', new Date(start + 8 * DAY))!.intervalDays, 1, 'the ladder starts again at 1 day');
   });
 
