@@ -199,7 +199,7 @@ const HOST_MESSAGES: Record<HostMessage['type'], Check> = {
   control: shape({ action: isOneOf(CONTROL_ACTIONS) }),
 };
 
-export const isAttemptDraft = shape({
+const isAttemptDraft = shape({
   storyKey: isString(4000),
   at: isDate,
   mode: isMode,
@@ -238,11 +238,7 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
   return hasType(v, WEBVIEW_MESSAGES) && WEBVIEW_MESSAGES[v.type](v);
 }
 
-/** The state the webview keeps in `setState`; the serializer reads `ref` from it after a reload. */
-export interface SavedPanelState {
-  ref?: PanelRef;
-}
-
+/** The panel reference in the state the webview keeps in `setState` (the serializer reads it after a reload). */
 export function panelRefOf(state: unknown): PanelRef | undefined {
   return isRecord(state) && isPanelRef(state.ref) ? (state.ref as PanelRef) : undefined;
 }

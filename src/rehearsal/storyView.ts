@@ -1,6 +1,6 @@
 // Core story → what the webview shows (protocol types), and attempts both ways. No `vscode` import.
 import type { RehearsalAttempt } from '../core/rehearsal/attempt';
-import { pickFollowUp } from '../core/rehearsal/questions';
+import { pickFollowUp } from '../core/rehearsal/followUps';
 import { cueCard, sixtySecondCut, storyScript, type SectionScript } from '../core/rehearsal/script';
 import type { LineIndex } from '../core/lines';
 import type { Story } from '../core/model';

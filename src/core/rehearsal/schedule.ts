@@ -3,7 +3,6 @@
 // or ISO strings.
 import type { AttemptGrade } from './attempt';
 
-export const INTERVAL_LADDER_DAYS: readonly number[] = [1, 2, 4, 8, 16];
 export const MAX_INTERVAL_DAYS = 16;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -53,10 +52,6 @@ export type DueState = 'new' | 'due' | 'later';
 export function dueState(schedule: RehearsalSchedule | undefined, now: Date | number = Date.now()): DueState {
   if (!schedule) return 'new';
   return Date.parse(schedule.dueAt) <= new Date(now).getTime() ? 'due' : 'later';
-}
-
-export function isDue(schedule: RehearsalSchedule | undefined, now: Date | number = Date.now()): boolean {
-  return dueState(schedule, now) === 'due';
 }
 
 /** `due now`, `due 3 days ago`, `next in 2 days`, `next tomorrow`, `never rehearsed`. */

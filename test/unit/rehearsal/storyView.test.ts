@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../../src/core/analyse';
-import { GENERAL_FOLLOW_UPS } from '../../../src/core/rehearsal/questions';
+import { GENERAL_FOLLOW_UPS } from '../../../src/core/rehearsal/followUps';
 import { isHostMessage } from '../../../src/rehearsal/protocol';
 import { attemptFromDraft, attemptView, buildStoryView } from '../../../src/rehearsal/storyView';
 
