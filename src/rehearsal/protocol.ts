@@ -1,11 +1,16 @@
 // The messages between the rehearsal panel's host (extension) and its webview. Both sides import this
 // file — and only this file crosses the boundary — and both check every message they receive with the
-// validators below: anything unknown or malformed is ignored. No imports: the webview bundle must stay
-// free of Node and VS Code code.
+// validators below: anything unknown or malformed is ignored. Type-only imports: the webview bundle
+// must stay free of Node, VS Code and core code.
 
-export type RoleId = 'situation' | 'task' | 'action' | 'result' | 'learning';
-export type Mode = 'full' | 'cue' | 'labels' | 'blank' | 'cut';
-export type Target = [number, number];
+import type { Role, TargetSeconds } from '../core/model';
+import type { AttemptGrade, RehearsalMode, SectionStatus } from '../core/rehearsal/attempt';
+
+// Type-only imports from the core: erased from the webview bundle, but the two sides cannot drift.
+export type RoleId = Role;
+export type Mode = RehearsalMode;
+export type Target = TargetSeconds;
+export type { SectionStatus };
 
 export const MODES: readonly Mode[] = ['full', 'cue', 'labels', 'blank', 'cut'];
 const ROLES: readonly RoleId[] = ['situation', 'task', 'action', 'result', 'learning'];
@@ -58,10 +63,8 @@ export interface AttemptView {
   sections: Array<{ role: RoleId; seconds: number; target: Target }>;
 }
 
-export type SectionStatus = 'under' | 'on' | 'over' | 'skipped';
-
 export interface ReportView {
-  grade: 'good' | 'under' | 'over' | 'well-over' | 'stopped';
+  grade: AttemptGrade;
   /** Time per section against its target. */
   rows: Array<{ name: string; seconds: number; target: Target; status: SectionStatus }>;
   headline: string;
