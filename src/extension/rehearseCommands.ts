@@ -58,7 +58,14 @@ export function registerRehearsalCommands(
       description: `${b.file}${isCurrent(b) ? ' · current' : ''}`,
       detail: `${describeDue(due.schedule(b))} · about ${formatDuration(b.seconds)} · ${b.complete}/${b.required} sections`,
     }));
-    const picked = await vscode.window.showQuickPick(items, { title: 'Rehearse Story', placeHolder: 'Which story? (due ones first)', matchOnDescription: true });
+    // ignoreFocusOut: run from the palette while the panel has focus, the webview takes focus back just
+    // as the pick opens, which would close it at once.
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Rehearse Story',
+      placeHolder: 'Which story? (due ones first)',
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
     return picked && refOf(picked.banked);
   };
 

@@ -4,7 +4,7 @@
 // text shows, a sentinel global stays undefined in every frame, and the CSP reports no violation.
 // Screenshots of each step go to test-results/e2e/.
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeWorkbench, codeServer, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, screenshot } from './workbench.mjs';
 
@@ -186,5 +186,41 @@ describe('the rehearsal panel', function () {
     for (const r of reports) assert.notEqual(r.pwned, 'number', `window.__pwned was set in ${r.url}`);
     assert.equal(await view.locator('.story-head h1').textContent(), hostileTitle, 'the title is shown as text');
     await page.keyboard.press('Escape');
+  });
+
+  it('follows the colour theme: dark and high contrast, through theme variables only', async function () {
+    this.timeout(120_000);
+    const settingsFile = join(codeServer().userDataDir, 'User/settings.json');
+    const original = readFileSync(settingsFile, 'utf8');
+    const view = webview(page);
+    try {
+      await rehearseFromPalette(page, firstStory);
+      await view.locator('.stage').click();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Space');
+      await view.locator('.sections li.current', { hasText: 'Task' }).waitFor();
+      for (const [theme, bodyClass, name] of [
+        ['Default Dark Modern', 'vscode-dark', 'dark'],
+        ['Default High Contrast', 'vscode-high-contrast', 'high-contrast'],
+      ]) {
+        writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(original), 'workbench.colorTheme': theme }, null, 2));
+        await view.locator(`body.${bodyClass}`).waitFor({ timeout: 30_000 });
+        // The Task's 15-second target passes while we wait: its clock and bar turn to the warning colour.
+        if (name === 'dark') await view.locator('.section-clock.over .fill.over').waitFor({ timeout: 30_000 });
+        const colours = await view.locator('.section-clock').evaluate((clock) => {
+          const style = getComputedStyle(clock);
+          const fill = getComputedStyle(clock.querySelector('.fill'));
+          const root = getComputedStyle(document.documentElement);
+          return { border: style.borderTopColor, fill: fill.backgroundColor, warning: root.getPropertyValue('--vscode-editorWarning-foreground').trim() };
+        });
+        assert.ok(colours.warning, `the theme defines its warning colour (${name})`);
+        assert.notEqual(colours.border, 'rgba(0, 0, 0, 0)', `the clock has a visible border in ${name}`);
+        await screenshot(page, `16-rehearsal-${name}`);
+      }
+    } finally {
+      writeFileSync(settingsFile, original);
+    }
+    await view.locator('body.vscode-light').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('r');
   });
 });
