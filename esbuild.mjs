@@ -27,4 +27,21 @@ const entries = [
   { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] },
 ];
 
-await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
+// The rehearsal webview runs in a browser frame: its own bundle, nothing from Node or VS Code, and the
+// only folder the panel may load from (`localResourceRoots`).
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: false,
+  minify: production,
+  logLevel: 'warning',
+  entryPoints: { webview: 'src/webview/main.ts', rehearsal: 'src/webview/rehearsal.css' },
+  outdir: 'dist/media',
+};
+
+await Promise.all([
+  ...entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })),
+  build(webview),
+]);

@@ -10,6 +10,8 @@ export type TreeNode =
   | { kind: 'coverage'; label: string; description: string; children: TreeNode[] }
   | { kind: 'competency'; label: string; description: string; covered: boolean; children: TreeNode[] }
   | { kind: 'group'; label: string; description: string; children: TreeNode[] }
+  /** Stories due for rehearsal (spaced repetition), on top when there are any. */
+  | { kind: 'due'; label: string; description: string; children: TreeNode[] }
   | { kind: 'story'; label: string; description: string; banked: BankedStory; children: TreeNode[] }
   | { kind: 'section'; label: string; description: string; banked: BankedStory; index: number; children: [] };
 
@@ -37,7 +39,17 @@ function storyNode(b: BankedStory, wordsPerMinute: number): TreeNode {
   };
 }
 
-export function buildStoryTree(bank: StoryBank, options: { groupBy: GroupBy; problemsOnly: boolean; wordsPerMinute: number }): TreeNode[] {
+export interface StoryTreeOptions {
+  groupBy: GroupBy;
+  problemsOnly: boolean;
+  wordsPerMinute: number;
+  /** Whether a story is due for rehearsal; due stories get a group of their own on top. */
+  isDue?: (b: BankedStory) => boolean;
+}
+
+export const DUE_GROUP = 'Due for rehearsal';
+
+export function buildStoryTree(bank: StoryBank, options: StoryTreeOptions): TreeNode[] {
   const stories = bank.all().filter((b) => !options.problemsOnly || b.problems > 0);
   if (bank.all().length === 0) return [];
   const groups = new Map<string, BankedStory[]>();
@@ -60,7 +72,12 @@ export function buildStoryTree(bank: StoryBank, options: { groupBy: GroupBy; pro
       children: r.stories.map((s) => storyNode(s.banked, options.wordsPerMinute)),
     })),
   };
+  const due = options.isDue ? bank.all().filter(options.isDue) : [];
+  const dueNode: TreeNode[] = due.length
+    ? [{ kind: 'due', label: DUE_GROUP, description: `${due.length} ${due.length === 1 ? 'story' : 'stories'}`, children: due.map((b) => storyNode(b, options.wordsPerMinute)) }]
+    : [];
   return [
+    ...dueNode,
     coverageNode,
     ...keys.map((key): TreeNode => {
       const members = groups.get(key) ?? [];

@@ -6,6 +6,8 @@ import type { BankedStory } from '../core/storyBank';
 import { toRange } from './convert';
 import type { Settings } from './settings';
 import type { StoryIndex } from './storyIndex';
+import { describeDue, type RehearsalSchedule } from '../core/rehearsal/schedule';
+import type { DueStories } from './due';
 
 /** What Rehearse and Reveal receive: from the tree, a CodeLens or the command palette. */
 export interface StoryTarget {
@@ -13,7 +15,7 @@ export interface StoryTarget {
   storyId: string;
 }
 
-type Node = TreeNode & Partial<StoryTarget>;
+type Node = TreeNode & Partial<StoryTarget> & { path?: string };
 
 const GROUP_KEY = 'starStories.groupBy';
 const PROBLEMS_KEY = 'starStories.problemsOnly';
@@ -24,9 +26,15 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
   readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly index: StoryIndex, private readonly settings: Settings, private readonly state: vscode.Memento) {
+  constructor(
+    private readonly index: StoryIndex,
+    private readonly settings: Settings,
+    private readonly state: vscode.Memento,
+    private readonly due?: DueStories,
+  ) {
     this.view = vscode.window.createTreeView('starStories.explorer', { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(this.view, index.onDidChange(() => this.refresh()));
+    if (due) this.disposables.push(due.onDidChange(() => this.refresh()));
     void this.syncContext();
   }
 
@@ -67,17 +75,21 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** The tree as it is now, for tests and for `getChildren`. */
   model(): Node[] {
     const wordsPerMinute = this.settings.for(undefined).wordsPerMinute;
-    return this.withTargets(buildStoryTree(this.index.bank, { groupBy: this.groupBy, problemsOnly: this.problemsOnly, wordsPerMinute }));
+    const now = Date.now();
+    const isDue = this.due && ((b: BankedStory) => this.due!.isDue(b, now));
+    return this.withTargets(buildStoryTree(this.index.bank, { groupBy: this.groupBy, problemsOnly: this.problemsOnly, wordsPerMinute, isDue }), '');
   }
 
-  private withTargets(nodes: TreeNode[]): Node[] {
+  /** Adds what Rehearse and Reveal need, and a path so a story shown in two groups gets two tree ids. */
+  private withTargets(nodes: TreeNode[], parent: string): Node[] {
     return nodes.map((n) => {
-      const children = this.withTargets(n.children) as TreeNode[];
+      const path = `${parent}/${n.kind}:${n.label}`;
+      const children = this.withTargets(n.children, path) as TreeNode[];
       if (n.kind === 'story' || n.kind === 'section') {
         const uri = this.index.uriOf(n.banked.file)?.toString() ?? '';
-        return { ...n, children, uri, storyId: n.banked.story.id } as Node;
+        return { ...n, children, uri, storyId: n.banked.story.id, path } as Node;
       }
-      return { ...n, children } as Node;
+      return { ...n, children, path } as Node;
     });
   }
 
@@ -101,14 +113,18 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
       case 'competency':
         item.iconPath = node.covered ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
         break;
+      case 'due':
+        item.iconPath = new vscode.ThemeIcon('history');
+        item.tooltip = 'Stories whose next rehearsal is due (spaced repetition: 1, 2, 4, 8, 16 days after good attempts).';
+        break;
       case 'group':
         item.iconPath = this.groupBy === 'file' ? vscode.ThemeIcon.File : new vscode.ThemeIcon('tag');
         if (this.groupBy === 'file') item.resourceUri = this.index.uriOf(node.label);
         break;
       case 'story':
-        item.id = `story:${node.banked.file}#${node.banked.story.id}:${node.children.length}`;
+        item.id = `story:${node.path ?? ''}#${node.banked.file}#${node.banked.story.id}:${node.children.length}`;
         item.iconPath = storyIcon(node.banked);
-        item.tooltip = storyTooltip(node.banked);
+        item.tooltip = storyTooltip(node.banked, this.due?.schedule(node.banked));
         item.command = { command: 'starStories.revealStory', title: 'Reveal', arguments: [{ uri: node.uri, storyId: node.storyId }] };
         break;
       case 'section': {
@@ -134,11 +150,12 @@ function storyIcon(b: BankedStory): vscode.ThemeIcon {
   return new vscode.ThemeIcon('circle-large-outline');
 }
 
-function storyTooltip(b: BankedStory): vscode.MarkdownString {
+function storyTooltip(b: BankedStory, schedule: RehearsalSchedule | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(`**${b.story.title}** · ${b.story.framework}\n\n`);
   md.appendMarkdown(b.story.sections.map((s) => `- ${roleName(s.role)}: ${s.words} words`).join('\n'));
   if (b.story.tags.length) md.appendMarkdown(`\n\nTags: ${b.story.tags.join(', ')}`);
   if (b.problems) md.appendMarkdown(`\n\n$(warning) ${b.problems} ${b.problems === 1 ? 'problem' : 'problems'}`);
+  md.appendMarkdown(`\n\n$(history) Rehearsal: ${describeDue(schedule)}`);
   md.supportThemeIcons = true;
   return md;
 }

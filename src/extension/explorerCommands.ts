@@ -16,11 +16,6 @@ export function registerExplorerCommands(explorer: StoryExplorer, index: StoryIn
       if (!b || !target) return;
       await vscode.window.showTextDocument(vscode.Uri.parse(target.uri), { selection: toRange(b.story.titleRange), preview: false });
     }),
-    // Until the rehearsal panel lands, Rehearse shows the story in the Story Explorer and the editor.
-    vscode.commands.registerCommand('starStories.rehearse', async (target?: StoryTarget) => {
-      await vscode.commands.executeCommand('starStories.explorer.focus');
-      if (target) await vscode.commands.executeCommand('starStories.revealStory', target);
-    }),
     vscode.commands.registerCommand('starStories.refreshExplorer', () => index.rebuild()),
     vscode.commands.registerCommand('starStories.groupByTag', () => explorer.setGroupBy('tag')),
     vscode.commands.registerCommand('starStories.groupByFile', () => explorer.setGroupBy('file')),

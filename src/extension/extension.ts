@@ -13,6 +13,10 @@ import { StoryStatusBar } from './statusBar';
 import { StoryIndex } from './storyIndex';
 import { StorySymbolProvider } from './symbols';
 import { StoryWorkspaceSymbols } from './workspaceSymbols';
+import { RehearsalHistory } from '../rehearsal/history';
+import { RehearsalPanel } from '../rehearsal/panel';
+import { DueStories } from './due';
+import { registerRehearsalCommands } from './rehearseCommands';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -20,6 +24,8 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export interface StarStoriesApi {
   index: StoryIndex;
   explorer: StoryExplorer;
+  rehearsal: RehearsalPanel;
+  due: DueStories;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<StarStoriesApi> {
@@ -28,14 +34,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
   const analyses = new DocumentAnalyses(settings);
   const diagnostics = new StoryDiagnostics(analyses, settings);
   const index = new StoryIndex(analyses, settings);
-  const explorer = new StoryExplorer(index, settings, context.workspaceState);
+  const log = vscode.window.createOutputChannel('STAR Stories', { log: true });
+  const history = new RehearsalHistory(context.globalStorageUri.fsPath, {
+    onWarning: (message) => {
+      log.warn(message);
+      void vscode.window.showWarningMessage(message);
+    },
+  });
+  const due = new DueStories(history);
+  const rehearsal = new RehearsalPanel(context.extensionUri, analyses, settings, history, log);
+  const explorer = new StoryExplorer(index, settings, context.workspaceState, due);
   context.subscriptions.push(
+    log,
+    due,
+    rehearsal,
     settings,
     analyses,
     diagnostics,
     index,
     explorer,
-    new StoryStatusBar(index),
+    new StoryStatusBar(index, due),
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new StorySymbolProvider(analyses), { label: 'STAR Stories' }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(analyses, diagnostics, settings), StoryCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(MARKDOWN, new StoryCodeLens(analyses, settings)),
@@ -43,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
     vscode.languages.registerWorkspaceSymbolProvider(new StoryWorkspaceSymbols(index)),
     ...registerExplorerCommands(explorer, index),
     registerNewStory(context.extensionUri),
+    ...registerRehearsalCommands(rehearsal, index, analyses, history, due),
     vscode.commands.registerCommand('starStories.lintWorkspace', async () => {
       const { files, stories, findings } = await lintWorkspace(analyses, diagnostics, settings);
       void vscode.window.showInformationMessage(`STAR Stories: ${stories} ${stories === 1 ? 'story' : 'stories'} in ${files} ${files === 1 ? 'file' : 'files'}, ${findings} ${findings === 1 ? 'problem' : 'problems'}.`);
@@ -50,8 +69,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
     }),
   );
   // The index reads every Markdown file: do it after activation returns, in the background.
-  setTimeout(() => void index.build(), 0);
-  return { index, explorer };
+  setTimeout(() => {
+    void index.build();
+    void due.load().catch((error: unknown) => log.error(`rehearsal history: ${String(error)}`));
+  }, 0);
+  return { index, explorer, rehearsal, due };
 }
 
 export function deactivate(): void {}

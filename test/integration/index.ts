@@ -19,6 +19,7 @@ const testFiles: Array<() => Promise<unknown>> = [
   () => import('./diagnostics.test'),
   () => import('./storyBank.test'),
   () => import('./encodings.test'),
+  () => import('./rehearsal.test'),
 ];
 
 interface FailureReport {

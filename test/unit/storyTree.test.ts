@@ -98,3 +98,17 @@ describe('CodeLens and hover text', () => {
     assert.equal(hover('85% → 99.2% (17% improvement)'), '85% → 99.2%: 16.7% higher (+14.2 points) (claim 17% holds)');
   });
 });
+
+describe('Story Explorer: stories due for rehearsal', () => {
+  it('puts a group of due stories on top, and none when nothing is due', () => {
+    const bank = new StoryBank();
+    put(bank, 'a.md', story('Alpha') + story('Beta'));
+    const due = buildStoryTree(bank, { groupBy: 'file', problemsOnly: false, wordsPerMinute: 150, isDue: (b) => b.story.title === 'Beta' });
+    assert.equal(due[0].kind, 'due');
+    assert.equal(due[0].label, 'Due for rehearsal');
+    assert.deepEqual(due[0].children.map((c) => c.label), ['Beta']);
+    assert.equal(due[0].description, '1 story');
+    const none = buildStoryTree(bank, { groupBy: 'file', problemsOnly: false, wordsPerMinute: 150, isDue: () => false });
+    assert.equal(none[0].kind, 'coverage');
+  });
+});
