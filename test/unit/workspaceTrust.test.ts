@@ -29,7 +29,7 @@ const REVIEWED_SETTINGS = [
 const ALLOWED_MODULES = new Set([
   'vscode', 'buffer', 'stream', 'string_decoder', 'events', 'util', 'path', 'url', 'os', 'worker_threads',
   'node:buffer', 'node:stream', 'node:string_decoder', 'node:events', 'node:util', 'node:path', 'node:url', 'node:process', 'node:os',
-  'node:worker_threads', 'node:fs', 'fs', 'node:crypto', 'crypto', 'node:perf_hooks', 'perf_hooks', 'node:timers', 'timers',
+  'node:worker_threads', 'node:fs', 'fs', 'node:fs/promises', 'fs/promises', 'node:crypto', 'crypto', 'node:perf_hooks', 'perf_hooks', 'node:timers', 'timers',
 ]);
 
 describe('workspace trust', () => {
