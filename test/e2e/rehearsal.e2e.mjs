@@ -242,12 +242,15 @@ describe('the rehearsal panel', function () {
         await view.locator('.section-clock.over .fill.over').waitFor({ timeout: 30_000 });
         const colours = await view.locator('.section-clock').evaluate((clock) => ({
           border: getComputedStyle(clock).borderTopColor,
+          background: getComputedStyle(clock).backgroundColor,
+          time: getComputedStyle(clock.querySelector('.time')).color,
           fill: getComputedStyle(clock.querySelector('.fill')).backgroundColor,
           warning: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editorWarning-foreground').trim(),
         }));
         assert.ok(colours.warning, `the theme defines its warning colour (${name})`);
         assert.notEqual(colours.border, 'rgba(0, 0, 0, 0)', `the clock has a visible border in ${name}`);
         assert.notEqual(colours.fill, 'rgba(0, 0, 0, 0)', `the bar past its target is filled in ${name}`);
+        assert.notEqual(colours.time, colours.background, `the clock's time stays readable on its background in ${name}`);
         await screenshot(page, `16-rehearsal-${name}`);
       }
     } finally {
