@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeWorkbench, codeServer, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, screenshot } from './workbench.mjs';
+import { closeWorkbench, screenshotFailures, codeServer, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, screenshot } from './workbench.mjs';
 
 const seed = '001_0100f59d336e01c0.md';
 const firstStory = 'Story 1: Handling NetSuite Timeout Issues';
@@ -107,13 +107,7 @@ describe('the rehearsal panel', function () {
     page = await openWorkbench();
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const path = await screenshot(page, `failed-rehearsal-${this.currentTest.title.replace(/\W+/g, '-')}`);
-      console.log(`      screenshot of the failure: ${path}`);
-      if (page.consoleErrors.length) console.log(`      workbench console errors:\n        ${page.consoleErrors.slice(-10).join('\n        ')}`);
-    }
-  });
+  afterEach(screenshotFailures('rehearsal-', () => page));
 
   after(async function () {
     rmSync(join(codeServer().workspace, hostileFile), { force: true });
