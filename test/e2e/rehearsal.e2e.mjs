@@ -180,7 +180,24 @@ describe('the rehearsal panel', function () {
       await screenshot(page, `14-mode-${mode.toLowerCase().replace(/\W+/g, '-')}`);
     }
     assert.equal(await view.locator('.stage .script').count(), 0, 'the 60-second cut does not show the full text');
+
+    // Full text with the teleprompter: the long Action scrolls by itself at the speaking pace.
     await view.locator('button.mode', { hasText: 'Full text' }).click();
+    await view.locator('button.teleprompter').click();
+    await view.locator('button.teleprompter[aria-pressed="true"]').waitFor();
+    await view.locator('.stage').click();
+    for (const name of ['Situation', 'Task', 'Action']) {
+      await page.keyboard.press('Space');
+      await view.locator('.sections li.current', { hasText: name }).waitFor();
+    }
+    const stage = await view.locator('.stage').elementHandle();
+    await stage.waitForElementState('stable');
+    const frame = await stage.ownerFrame();
+    await frame.waitForFunction((el) => el.scrollTop > 20, stage, { timeout: 20_000 });
+    await screenshot(page, '14-mode-teleprompter');
+    await view.locator('button.key[data-action="restart"]').click();
+    await view.locator('button.teleprompter').click();
+    await view.locator('button.teleprompter[aria-pressed="false"]').waitFor();
   });
 
   it('renders a story full of HTML and script as text and runs none of it', async function () {
