@@ -42,25 +42,26 @@ export function registerRehearsalCommands(
     return story && { file: vscode.workspace.asRelativePath(editor.document.uri), id: story.id };
   };
 
-  const pickStory = async (): Promise<PanelRef | undefined> => {
+  /** The quick pick's items once the index is built; the pick shows at once, busy until then. */
+  const storyItems = async (): Promise<StoryPick[]> => {
     await index.build();
     const current = currentStory();
     const isCurrent = (b: BankedStory) => !!current && b.file === current.file && b.story.id === current.id;
     const stories = byDue(index.bank.all(), (b) => due.schedule(b));
     const ordered = [...stories.filter(isCurrent), ...stories.filter((b) => !isCurrent(b))];
-    if (!ordered.length) {
-      void vscode.window.showInformationMessage('STAR Stories: no stories in this workspace yet.');
-      return undefined;
-    }
-    const items: StoryPick[] = ordered.map((b) => ({
+    if (!ordered.length) void vscode.window.showInformationMessage('STAR Stories: no stories in this workspace yet.');
+    return ordered.map((b) => ({
       banked: b,
       label: `${due.isDue(b) ? '$(history) ' : ''}${b.story.title}`,
       description: `${b.file}${isCurrent(b) ? ' · current' : ''}`,
       detail: `${describeDue(due.schedule(b))} · about ${formatDuration(b.seconds)} · ${b.complete}/${b.required} sections`,
     }));
+  };
+
+  const pickStory = async (): Promise<PanelRef | undefined> => {
     // ignoreFocusOut: run from the palette while the panel has focus, the webview takes focus back just
     // as the pick opens, which would close it at once.
-    const picked = await vscode.window.showQuickPick(items, {
+    const picked = await vscode.window.showQuickPick(storyItems(), {
       title: 'Rehearse Story',
       placeHolder: 'Which story? (due ones first)',
       matchOnDescription: true,

@@ -34,7 +34,7 @@ export interface HistoryOptions {
   lockTimeoutMs?: number;
 }
 
-export const LOCK_FILE = `${'${HISTORY_FILE}'}.lock`;
+export const LOCK_FILE = `${HISTORY_FILE}.lock`;
 /** A lock older than this is left over from a crashed window and is broken. */
 const STALE_LOCK_MS = 10_000;
 const LOCK_RETRY_MS = 15;

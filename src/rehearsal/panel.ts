@@ -195,7 +195,12 @@ export class RehearsalPanel implements vscode.Disposable {
           await this.postStory('open');
           break;
         case 'attempt':
-          await this.recordAttempt(message.attempt);
+          try {
+            await this.recordAttempt(message.attempt);
+          } catch (error) {
+            await this.post({ type: 'error', message: `The attempt could not be saved: ${error instanceof Error ? error.message : String(error)}` });
+            throw error;
+          }
           break;
         case 'exportHistory':
           await vscode.commands.executeCommand('starStories.exportRehearsalHistory');

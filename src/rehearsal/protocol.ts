@@ -84,7 +84,8 @@ export interface PanelRef {
 export type HostMessage =
   | { type: 'story'; reason: 'open' | 'edit'; ref: PanelRef; story: StoryView; history: AttemptView[]; due: string }
   | { type: 'report'; attempt: AttemptView; report: ReportView; history: AttemptView[] }
-  | { type: 'missing'; message: string }
+  /** The attempt could not be saved: the webview says so and lets the speaker go on. */
+  | { type: 'error'; message: string }
   /** Drive the panel as the keyboard does (keybindings, tests). */
   | { type: 'control'; action: ControlAction };
 
@@ -198,7 +199,7 @@ const HOST_MESSAGES: Record<HostMessage['type'], Check> = {
     due: isString(200),
   }),
   report: shape({ attempt: isAttemptView, report: isReportView, history: isArrayOf(isAttemptView, 10_000) }),
-  missing: shape({ message: isString() }),
+  error: shape({ message: isString() }),
   control: shape({ action: isOneOf(CONTROL_ACTIONS) }),
 };
 

@@ -248,9 +248,11 @@ function receive(message: HostMessage): void {
       history = message.history;
       due = message.report.due;
       return changed();
-    case 'missing':
-      story = undefined;
-      app.replaceChildren(h('p', { class: 'missing' }, message.message));
+    case 'error':
+      state.saving = false;
+      state.run = undefined;
+      changed();
+      app.append(h('p', { class: 'error', role: 'alert' }, message.message));
       return;
     case 'control':
       return control(message.action);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../vscode/codeServer.mjs';
-import { closeWorkbench, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, runFromCommandPalette, screenshot } from './workbench.mjs';
+import { closeWorkbench, screenshotFailures, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, runFromCommandPalette, screenshot } from './workbench.mjs';
 
 const seed = '001_0100f59d336e01c0.md';
 const firstStory = 'Story 1: Handling NetSuite Timeout Issues';
@@ -17,13 +17,7 @@ describe('a story bank in the editor', function () {
     page = await openWorkbench();
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const path = await screenshot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-      console.log(`      screenshot of the failure: ${path}`);
-      if (page.consoleErrors.length) console.log(`      workbench console errors:\n        ${page.consoleErrors.slice(-10).join('\n        ')}`);
-    }
-  });
+  afterEach(screenshotFailures('', () => page));
 
   after(async function () {
     await closeWorkbench(page);

@@ -4,9 +4,9 @@
 // text shows, a sentinel global stays undefined in every frame, and the CSP reports no violation.
 // Screenshots of each step go to test-results/e2e/.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeWorkbench, codeServer, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, screenshot } from './workbench.mjs';
+import { closeWorkbench, screenshotFailures, codeServer, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, screenshot } from './workbench.mjs';
 
 const seed = '001_0100f59d336e01c0.md';
 const firstStory = 'Story 1: Handling NetSuite Timeout Issues';
@@ -27,6 +27,37 @@ const HOSTILE_STORY = `## ${hostileTitle}
 
 **Result:** Injection attempts went from 7 to 0, a 100% reduction.
 `;
+
+/** A clock that has left 0:00 (it may skip a second on a busy machine). */
+const MOVED_ON = /^(?!0:00$)\d+:\d\d$/;
+
+const firstStoryKey = `${seed}#story-1-handling-netsuite-timeout-issues`;
+
+/** Four earlier attempts at the first story, getting closer to its 2:30 target, as the history file holds them. */
+function pastAttempts() {
+  const targets = { situation: [23, 23], task: [15, 15], action: [83, 83], result: [30, 30] };
+  const attempts = [
+    [38, 24, 110, 33],
+    [31, 20, 101, 32],
+    [27, 17, 92, 32],
+    [24, 15, 84, 30],
+  ].map((seconds, i) => {
+    const sections = Object.entries(targets).map(([role, target], j) => ({ role, label: role[0].toUpperCase() + role.slice(1), seconds: seconds[j], targetSeconds: target }));
+    return {
+      storyKey: firstStoryKey,
+      storyTitle: firstStory,
+      file: seed,
+      at: new Date(Date.UTC(2026, 10, 3 + i * 3, 9)).toISOString(),
+      mode: ['full', 'full', 'cue', 'labels'][i],
+      completed: true,
+      totalSeconds: seconds.reduce((a, b) => a + b, 0),
+      targetSeconds: [150, 150],
+      sections,
+    };
+  });
+  const schedule = { intervalDays: 2, dueAt: '2026-11-14T09:00:00.000Z', lastAt: '2026-11-12T09:00:00.000Z', streak: 2 };
+  return { version: 1, stories: { [firstStoryKey]: { title: firstStory, file: seed, attempts, schedule } } };
+}
 
 /** The rehearsal webview's own document (VS Code nests it in two iframes). */
 function webview(page) {
@@ -79,13 +110,7 @@ describe('the rehearsal panel', function () {
     page = await openWorkbench();
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const path = await screenshot(page, `failed-rehearsal-${this.currentTest.title.replace(/\W+/g, '-')}`);
-      console.log(`      screenshot of the failure: ${path}`);
-      if (page.consoleErrors.length) console.log(`      workbench console errors:\n        ${page.consoleErrors.slice(-10).join('\n        ')}`);
-    }
-  });
+  afterEach(screenshotFailures('rehearsal-', () => page));
 
   after(async function () {
     rmSync(join(codeServer().workspace, hostileFile), { force: true });
@@ -94,6 +119,10 @@ describe('the rehearsal panel', function () {
 
   it('opens from the command palette, times each section as Space moves on, and ends with the report', async function () {
     this.timeout(180_000); // two clocks are watched in real time
+    // Past attempts in the extension's global storage, written before the extension reads them.
+    const storage = join(codeServer().userDataDir, 'User/globalStorage/star-stories.star-stories');
+    mkdirSync(storage, { recursive: true });
+    writeFileSync(join(storage, 'rehearsal-history.json'), JSON.stringify(pastAttempts()));
     await page.getByRole('treeitem', { name: seed, exact: true }).click();
     await page.locator('.monaco-editor .view-lines', { hasText: firstStory }).waitFor({ timeout: 60_000 });
     await rehearseFromPalette(page, firstStory);
@@ -110,7 +139,7 @@ describe('the rehearsal panel', function () {
       await view.locator('.section-clock .clock-name', { hasText: name }).waitFor();
       if (i === 0 || i === 2) {
         // The section clock moves on its own: wait for it to show one second.
-        await view.locator('.section-clock .time', { hasText: '0:01' }).waitFor({ timeout: 10_000 });
+        await view.locator('.section-clock .time', { hasText: MOVED_ON }).waitFor({ timeout: 10_000 });
         assert.equal(await view.locator('.sections li.done').count(), i);
       }
       if (i === 2) await screenshot(page, '11-rehearsal-action-running');
@@ -122,22 +151,26 @@ describe('the rehearsal panel', function () {
     const rows = await view.locator('.report table.rows tbody tr td:first-child').allTextContents();
     assert.deepEqual(rows, [...names, 'Total']);
     assert.match(await view.locator('.report .headline').textContent(), /target/);
-    await view.locator('.report .due', { hasText: 'Next rehearsal: next tomorrow.' }).waitFor();
-    await view.locator('.report svg.chart .attempt').first().waitFor();
+    // A skim through the sections keeps the story's 2-day interval.
+    await view.locator('.report .due', { hasText: 'Next rehearsal: next in 2 days.' }).waitFor();
+    await view.locator('.report .history h3', { hasText: 'Past attempts (5)' }).waitFor();
+    assert.equal(await view.locator('.report svg.chart g.attempt').count(), 5, 'the chart has a bar for each attempt');
+    await view.locator('.report svg.chart').scrollIntoViewIfNeeded();
     await view.locator('.drill .question').waitFor();
     await screenshot(page, '12-rehearsal-report');
 
     // The follow-up drill: F starts a 60-second clock.
     await page.keyboard.press('f');
-    await view.locator('.drill .drill-clock .time', { hasText: '0:01' }).waitFor({ timeout: 10_000 });
+    await view.locator('.drill .drill-clock .time', { hasText: MOVED_ON }).waitFor({ timeout: 10_000 });
     await screenshot(page, '13-rehearsal-follow-up-drill');
   });
 
   it('fades the script by mode: cue cards, labels only, blank and the 60-second cut', async function () {
     this.timeout(120_000);
     const view = webview(page);
-    // Opening the story again (the panel is reused) starts afresh after a finished attempt.
+    // The panel is reused for the same story; Restart (a click, as the legend offers) starts afresh.
     await rehearseFromPalette(page, firstStory);
+    await view.locator('button.key[data-action="restart"]').click();
     await view.locator('.stage', { hasText: 'Press Space to start' }).waitFor();
     for (const [mode, expectation] of [
       ['Cue cards', '.stage .first-sentence'],
@@ -151,7 +184,24 @@ describe('the rehearsal panel', function () {
       await screenshot(page, `14-mode-${mode.toLowerCase().replace(/\W+/g, '-')}`);
     }
     assert.equal(await view.locator('.stage .script').count(), 0, 'the 60-second cut does not show the full text');
+
+    // Full text with the teleprompter: the long Action scrolls by itself at the speaking pace.
     await view.locator('button.mode', { hasText: 'Full text' }).click();
+    await view.locator('button.teleprompter').click();
+    await view.locator('button.teleprompter[aria-pressed="true"]').waitFor();
+    await view.locator('.stage').click();
+    for (const name of ['Situation', 'Task', 'Action']) {
+      await page.keyboard.press('Space');
+      await view.locator('.sections li.current', { hasText: name }).waitFor();
+    }
+    const stage = await view.locator('.stage').elementHandle();
+    await stage.waitForElementState('stable');
+    const frame = await stage.ownerFrame();
+    await frame.waitForFunction((el) => el.scrollTop > 20, stage, { timeout: 20_000 });
+    await screenshot(page, '14-mode-teleprompter');
+    await view.locator('button.key[data-action="restart"]').click();
+    await view.locator('button.teleprompter').click();
+    await view.locator('button.teleprompter[aria-pressed="false"]').waitFor();
   });
 
   it('renders a story full of HTML and script as text and runs none of it', async function () {
@@ -189,38 +239,52 @@ describe('the rehearsal panel', function () {
   });
 
   it('follows the colour theme: dark and high contrast, through theme variables only', async function () {
-    this.timeout(120_000);
-    const settingsFile = join(codeServer().userDataDir, 'User/settings.json');
-    const original = readFileSync(settingsFile, 'utf8');
+    this.timeout(150_000);
     const view = webview(page);
+    await rehearseFromPalette(page, firstStory);
+    await view.locator('.stage').click();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Space');
+    await view.locator('.sections li.current', { hasText: 'Task' }).waitFor();
     try {
-      await rehearseFromPalette(page, firstStory);
-      await view.locator('.stage').click();
-      await page.keyboard.press('Space');
-      await page.keyboard.press('Space');
-      await view.locator('.sections li.current', { hasText: 'Task' }).waitFor();
       for (const [theme, bodyClass, name] of [
-        ['Default Dark Modern', 'vscode-dark', 'dark'],
-        ['Default High Contrast', 'vscode-high-contrast', 'high-contrast'],
+        ['Dark Modern', 'vscode-dark', 'dark'],
+        ['Dark High Contrast', 'vscode-high-contrast', 'high-contrast'],
       ]) {
-        writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(original), 'workbench.colorTheme': theme }, null, 2));
+        await selectColorTheme(page, theme);
         await view.locator(`body.${bodyClass}`).waitFor({ timeout: 30_000 });
         // The Task's 15-second target passes while we wait: its clock and bar turn to the warning colour.
-        if (name === 'dark') await view.locator('.section-clock.over .fill.over').waitFor({ timeout: 30_000 });
-        const colours = await view.locator('.section-clock').evaluate((clock) => {
-          const style = getComputedStyle(clock);
-          const fill = getComputedStyle(clock.querySelector('.fill'));
-          const root = getComputedStyle(document.documentElement);
-          return { border: style.borderTopColor, fill: fill.backgroundColor, warning: root.getPropertyValue('--vscode-editorWarning-foreground').trim() };
-        });
+        await view.locator('.section-clock.over .fill.over').waitFor({ timeout: 30_000 });
+        const colours = await view.locator('.section-clock').evaluate((clock) => ({
+          border: getComputedStyle(clock).borderTopColor,
+          background: getComputedStyle(clock).backgroundColor,
+          time: getComputedStyle(clock.querySelector('.time')).color,
+          fill: getComputedStyle(clock.querySelector('.fill')).backgroundColor,
+          warning: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editorWarning-foreground').trim(),
+        }));
         assert.ok(colours.warning, `the theme defines its warning colour (${name})`);
         assert.notEqual(colours.border, 'rgba(0, 0, 0, 0)', `the clock has a visible border in ${name}`);
+        assert.notEqual(colours.fill, 'rgba(0, 0, 0, 0)', `the bar past its target is filled in ${name}`);
+        assert.notEqual(colours.time, colours.background, `the clock's time stays readable on its background in ${name}`);
         await screenshot(page, `16-rehearsal-${name}`);
       }
     } finally {
-      writeFileSync(settingsFile, original);
+      await selectColorTheme(page, 'Light Modern');
     }
     await view.locator('body.vscode-light').waitFor({ timeout: 30_000 });
     await page.keyboard.press('r');
   });
 });
+
+/** Preferences: Color Theme, then the theme labelled `label`. */
+async function selectColorTheme(page, label) {
+  const input = await openCommandPalette(page);
+  await input.fill('>Preferences: Color Theme');
+  await paletteEntry(page, 'Preferences: Color Theme').click();
+  const picker = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /Modern|Contrast/ }).first().waitFor();
+  await picker.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}

@@ -70,6 +70,17 @@ export async function closeWorkbench(page) {
   await page?.context().close();
 }
 
+/** An afterEach hook: a screenshot of a failed test (named `failed-<prefix><title>`) and the workbench's console errors. */
+export function screenshotFailures(prefix, getPage) {
+  return async function () {
+    const page = getPage();
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    const path = await screenshot(page, `failed-${prefix}${this.currentTest.title.replace(/\W+/g, '-')}`);
+    console.log(`      screenshot of the failure: ${path}`);
+    if (page.consoleErrors.length) console.log(`      workbench console errors:\n        ${page.consoleErrors.slice(-10).join('\n        ')}`);
+  };
+}
+
 /** Saves test-results/e2e/<name>.png: the whole page, or `clip` ({ x, y, width, height }) of it. */
 export async function screenshot(page, name, { clip } = {}) {
   const path = join(screenshotDir, `${name}.png`);

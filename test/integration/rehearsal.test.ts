@@ -128,6 +128,27 @@ describe('rehearsal panel', () => {
     assert.equal(fresh.stories[lensArgument.storyId].attempts.length, 1);
   });
 
+  it('tells the webview when an attempt cannot be saved, and the panel starts afresh', async () => {
+    const lock = join(dirname(api.rehearsal.history.file), 'rehearsal-history.json.lock');
+    writeFileSync(lock, 'another window'); // a live lock that never goes away: the write gives up after 5 s
+    try {
+      await openFirstStory();
+      for (let i = 0; i < 4; i++) {
+        const moved = rendered((m) => m.section === i, `section ${i} to start`);
+        await api.rehearsal.control('next');
+        await moved;
+      }
+      const failed = nextMessage(api.rehearsal.onDidPostMessage, (m) => m.type === 'error', 'the host to report the failed save');
+      const reset = rendered((m) => m.screen === 'rehearse' && m.section === -1, 'the webview to start afresh');
+      await api.rehearsal.control('next');
+      const error = (await failed) as Extract<HostMessage, { type: 'error' }>;
+      assert.match(error.message, /could not be saved: .*locked by another window/);
+      await reset;
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+
   it('updates the open panel when the story is edited', async () => {
     await openFirstStory();
     const document = await vscode.workspace.openTextDocument(workspaceFile(seed));

@@ -86,6 +86,7 @@ describe('rehearsal history store', () => {
   });
 
   it('breaks a lock left behind by a window that crashed, and waits for a live one', async () => {
+    assert.equal(LOCK_FILE, 'rehearsal-history.json.lock', 'the name docs/rehearsal.md gives');
     const lock = join(folder, LOCK_FILE);
     writeFileSync(lock, '');
     const old = new Date(Date.now() - 60_000);

@@ -49,7 +49,8 @@ describe('rehearsal message protocol', () => {
     assert.ok(isHostMessage({ type: 'control', action: 'next' }));
     assert.equal(isHostMessage({ type: 'control', action: 'format-disk' }), false);
     assert.equal(isHostMessage({ type: 'story', reason: 'open' }), false, 'a story message without its story');
-    assert.equal(isHostMessage({ type: 'missing' }), false);
+    assert.equal(isHostMessage({ type: 'error' }), false);
+    assert.ok(isHostMessage({ type: 'error', message: 'The attempt could not be saved.' }));
   });
 
   it('reads the panel reference the serializer needs from saved state, and nothing else', () => {
