@@ -61,7 +61,7 @@ export async function openPage(url, { viewport = { width: 1280, height: 800 } } 
     if (message.type() === 'error') consoleErrors.push(message.text().split('\n')[0]);
   });
   page.consoleErrors = consoleErrors;
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 }); // a busy machine serves the workbench slowly
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return page;
 }
