@@ -61,7 +61,7 @@ export async function openPage(url, { viewport = { width: 1280, height: 800 } } 
     if (message.type() === 'error') consoleErrors.push(message.text().split('\n')[0]);
   });
   page.consoleErrors = consoleErrors;
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 }); // a busy machine serves the workbench slowly
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return page;
 }
@@ -158,10 +158,22 @@ export async function runFromCommandPalette(page, label, text = label) {
 }
 
 export async function openCommandPalette(page) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
-  return input;
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  // The widget animates closed and is `inert` meanwhile; one reopened then can stay inert, so wait for
+  // it to be gone first, and try again (Escape, F1) when the input it shows does not take typing.
+  for (let attempt = 1; ; attempt++) {
+    await widget.waitFor({ state: 'hidden' });
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    const usable = await page.waitForFunction(() => {
+      const element = document.querySelector('.quick-input-widget .quick-input-box input');
+      return element && !element.closest('[inert]') && document.activeElement === element;
+    }, undefined, { timeout: 5_000 }).then(() => true, () => false);
+    if (usable) return input;
+    if (attempt === 3) throw new Error('the command palette opened but does not take typing (inert)');
+    await page.keyboard.press('Escape');
+  }
 }
 
 /** The command palette row whose label (category included, e.g. "STAR: Lint Workspace") is exactly `label`. */

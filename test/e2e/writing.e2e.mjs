@@ -70,6 +70,7 @@ describe('writing stories', function () {
     for (const section of ['Situation', 'Task', 'Action', 'Result']) await row(section).first().waitFor();
     await openStory('Turning around a late migration', 'leadership.md');
     await page.locator('#status\\.editor\\.selection', { hasText: /^Ln 8,/ }).waitFor();
+    await page.locator('.codelens-decoration', { hasText: 'Rehearse' }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, '20-explorer-by-file');
   });
 
