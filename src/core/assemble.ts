@@ -137,6 +137,15 @@ function proseBetween(text: string, prose: TextFact[], start: number, end: numbe
   return out.trim();
 }
 
+const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+$/;
+
+/** Where the section before `label` ends: at the label, or at the start of its list item (`- **Action:**`). */
+function sectionBoundary(text: string, label: LabelCandidate): number {
+  if (label.form !== 'list') return label.start;
+  const lineStart = Math.max(text.lastIndexOf('\n', label.start - 1), text.lastIndexOf('\r', label.start - 1)) + 1;
+  return LIST_MARKER.test(text.slice(lineStart, label.start)) ? lineStart : label.start;
+}
+
 function slug(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'story';
 }
@@ -173,7 +182,7 @@ export function assembleStories({ outline, frontMatter, fileName, lines, prose }
     const sections: Section[] = d.run.map((label, i) => {
       const next = d.run[i + 1];
       const followUp = followUpSections.find((f) => f.start > label.start);
-      const rawEnd = Math.min(next?.start ?? d.end, followUp?.start ?? d.end, d.end);
+      const rawEnd = Math.min(next ? sectionBoundary(text, next) : d.end, followUp?.start ?? d.end, d.end);
       const end = Math.max(label.contentStart, trimEnd(text, label.contentStart, rawEnd));
       const sectionText = proseBetween(text, prose, label.contentStart, rawEnd);
       const section: Section = {

@@ -241,6 +241,15 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.deepEqual(analyser.analyse(fixed, 'r.md').stories[0].sections.map((s) => s.role), ['situation', 'task', 'result', 'action']);
   });
 
+  it('STAR005 on a bullet Result: the template is a new item, and the section ends before the next bullet', () => {
+    const text = '## Launch\n\n- **Result:** shipped\n- **Action:** c\n- **Situation:** a\n- **Task:** b\n';
+    const { document, findings } = lint(text);
+    const result = document.stories[0].sections.find((s) => s.role === 'result');
+    assert.deepEqual(result?.contentRange.end, { line: 2, character: 21 }); // '- **Result:** shipped' is 21 code units
+    const fixed = applyEdits(document, fixOf(findings, 'STAR005', /metric line/).edits);
+    assert.equal(fixed, '## Launch\n\n- **Result:** shipped\n- Before → after: 40 min → 5 min (88% faster)\n- **Action:** c\n- **Situation:** a\n- **Task:** b\n');
+  });
+
   it('STAR001: a section inserted among setext labels is a setext label of the same depth', () => {
     const text = '# Bank\n\nResult\n------\n5 fewer pages\n\nAction\n------\nI fixed it\n\nTask\n------\nStop the pages\n';
     const { document, findings } = lint(text);
