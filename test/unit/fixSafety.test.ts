@@ -258,12 +258,15 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.ok(!lintDocument(analyser.analyse(fixed, 'r.md'), config).some((f) => f.rule === 'STAR001'));
   });
 
-  it('STAR001: offers no insertion when the story ends inside an unclosed code fence or HTML comment', () => {
+  it('STAR001 and STAR005: offer no insertion when the story ends inside an unclosed code fence or HTML comment', () => {
     for (const tail of ['```\ncode never closed\n', '<!-- a comment never closed\n']) {
       const { findings } = lint(`## Launch\n\n### Situation\na\n\n### Task\nb\n\n### Action\nc\n\n${tail}`);
       const missing = findings.find((f) => f.rule === 'STAR001');
       assert.ok(missing);
       assert.deepEqual(missing.fixes?.map((x) => x.title), ['Disable STAR001 (missing-section) on this line', 'Disable STAR001 (missing-section) in this file']);
+      const noMetric = lint(`## Launch\n\n### Situation\na\n\n### Task\nb\n\n### Action\nc\n\n### Result\nshipped\n\n${tail}`).findings.find((f) => f.rule === 'STAR005');
+      assert.ok(noMetric);
+      assert.deepEqual(noMetric.fixes?.map((x) => x.title), ['Disable STAR005 (result-without-metric) on this line', 'Disable STAR005 (result-without-metric) in this file']);
     }
   });
 

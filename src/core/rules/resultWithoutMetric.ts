@@ -2,6 +2,7 @@ import { hasQuantity } from '../metrics';
 import type { StoryDocument } from '../analyse';
 import type { Section, TextEdit } from '../model';
 import type { StoryRule } from './rule';
+import { endsInOpenBlock } from './text';
 
 /** A filled-in example the user replaces; its own arithmetic holds (40 → 5 is 87.5% ≈ 88%). */
 export const METRIC_TEMPLATE = '- Before → after: 40 min → 5 min (88% faster)';
@@ -32,7 +33,8 @@ export const resultWithoutMetric: StoryRule = {
       .map((s) => ({
         message: `The Result of '${story.title}' has no number — say what changed and by how much (before → after).`,
         range: s.labelRange,
-        fixes: [{ title: 'Insert a before → after metric line', edits: [templateEdit(document, s)], safe: false }],
+        // After a code fence or HTML block never closed, the template would be code: no fix then.
+        fixes: endsInOpenBlock(document, s) ? [] : [{ title: 'Insert a before → after metric line', edits: [templateEdit(document, s)], safe: false }],
       }));
   },
 };

@@ -139,7 +139,11 @@ function withEndings(text: string, ending: Ending, picks: number[]): string {
   if (ending === 'crlf') return text.replace(/\n/g, '\r\n');
   if (ending === 'cr') return text.replace(/\n/g, '\r');
   let i = 0;
-  return text.replace(/\n/g, () => ['\n', '\r\n', '\r'][picks[i++ % picks.length] % 3]);
+  // A CR right before the next LF would read as one CRLF and join two lines: use CRLF there.
+  return text.replace(/\n/g, (_m, offset: number) => {
+    const eol = ['\n', '\r\n', '\r'][picks[i++ % picks.length] % 3];
+    return eol === '\r' && text[offset + 1] === '\n' ? '\r\n' : eol;
+  });
 }
 
 /** A document with LF endings only, to compare against the same document with other endings. */
