@@ -250,6 +250,14 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.equal(fixed, '## Launch\n\n- **Result:** shipped\n- Before → after: 40 min → 5 min (88% faster)\n- **Action:** c\n- **Situation:** a\n- **Task:** b\n');
   });
 
+  it('STAR005 on the last bullet of a run: the template goes before the bullet that opens the next story', () => {
+    const text = '## Launch\n\n- **Task:** a\n- **Result:** shipped\n- **Situation:** b\n- **Action:** c\n';
+    const { document, findings } = lint(text);
+    assert.deepEqual(document.stories.map((s) => [s.title, s.range.start]), [['Launch', { line: 0, character: 0 }], ['Launch (2)', { line: 4, character: 0 }]]);
+    const fixed = applyEdits(document, fixOf(findings, 'STAR005', /metric line/).edits);
+    assert.equal(fixed, '## Launch\n\n- **Task:** a\n- **Result:** shipped\n- Before → after: 40 min → 5 min (88% faster)\n- **Situation:** b\n- **Action:** c\n');
+  });
+
   it('STAR001: a section inserted among setext labels is a setext label of the same depth', () => {
     const text = '# Bank\n\nResult\n------\n5 fewer pages\n\nAction\n------\nI fixed it\n\nTask\n------\nStop the pages\n';
     const { document, findings } = lint(text);
