@@ -258,6 +258,14 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.equal(fixed, '## Launch\n\n- **Task:** a\n- **Result:** shipped\n- Before → after: 40 min → 5 min (88% faster)\n- **Situation:** b\n- **Action:** c\n');
   });
 
+  it('STAR001: a section appended to a story whose last section runs into a sub-heading goes before the sub-heading', () => {
+    const text = '## Launch\n\n**Situation**\na\n\n**Task**\nb\n\n**Action**\nc\n\n### Details\nd\n';
+    const { document, findings } = lint(text);
+    const fixed = applyEdits(document, fixOf(findings, 'STAR001', /Result/).edits);
+    assert.equal(fixed, '## Launch\n\n**Situation**\na\n\n**Task**\nb\n\n**Action**\nc\n\n**Result**\n\n### Details\nd\n');
+    assert.deepEqual(analyser.analyse(fixed, 'r.md').stories[0].sections.map((s) => s.role), ['situation', 'task', 'action', 'result']);
+  });
+
   it('STAR001: a section inserted among setext labels is a setext label of the same depth', () => {
     const text = '# Bank\n\nResult\n------\n5 fewer pages\n\nAction\n------\nI fixed it\n\nTask\n------\nStop the pages\n';
     const { document, findings } = lint(text);

@@ -57,6 +57,15 @@ function insertion(document: StoryDocument, story: Story, role: Role): TextEdit 
   // Anything appended after a code fence or HTML block never closed would be code or HTML, not a
   // label: offer no insertion rather than one that does nothing.
   if (endsInOpenBlock(document, last)) return undefined;
+  // When the last section runs on into a sub-heading (`### Details` under the story), a label appended
+  // at the end would belong to that sub-heading: put it before the sub-heading instead.
+  const from = document.lines.offsetAt(last.labelRange.end);
+  const to = document.lines.offsetAt(at);
+  const sub = document.facts.headings.find((h) => !h.label && h.start > from && h.start < to);
+  if (sub) {
+    const line = { line: document.lines.positionAt(sub.start).line, character: 0 };
+    return { range: { start: line, end: line }, newText: `${label}\n\n` };
+  }
   return { range: { start: at, end: at }, newText: `\n${blankLine}${label}` };
 }
 
