@@ -286,6 +286,13 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     }
   });
 
+  it('a finding inside an HTML comment left open offers only the file-wide disable', () => {
+    const { findings } = lint('## Launch\n\n**Situation:** a\n**Task:** b\n**Action:** c\n**Result:** 5 min\n\n<!-- never closed\n\n40 min â†’ 5 min\n');
+    const mojibake = findings.find((f) => f.rule === 'STAR011');
+    assert.ok(mojibake);
+    assert.deepEqual(mojibake.fixes?.map((x) => x.title.startsWith('Disable') ? x.title : 'repair'), ['repair', 'Disable STAR011 (mojibake) in this file']);
+  });
+
   it('a finding inside a code block offers only the file-wide disable (a comment there is not a directive)', () => {
     const { findings } = lint('## Launch\n\n**Situation:** a\n**Task:** b\n**Action:** c\n\n```\n40 min â†’ 5 min\n```\n\n**Result:** 5 min\n');
     const mojibake = findings.find((f) => f.rule === 'STAR011');
