@@ -266,6 +266,14 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.deepEqual(analyser.analyse(fixed, 'r.md').stories[0].sections.map((s) => s.role), ['situation', 'task', 'action', 'result']);
   });
 
+  it('STAR001: a section appended after content that ends in a no-break space leaves it on its own line', () => {
+    const text = '# Bank\n\nSituation\n---------\na\n\nTask\n----\nb\n\nAction\n------\nc\u00a0 \n';
+    const { document, findings } = lint(text);
+    const fixed = applyEdits(document, fixOf(findings, 'STAR001', /Result/).edits);
+    assert.equal(fixed, '# Bank\n\nSituation\n---------\na\n\nTask\n----\nb\n\nAction\n------\nc\u00a0 \n\nResult\n------\n');
+    assert.deepEqual(analyser.analyse(fixed, 'r.md').stories[0].sections.map((s) => s.role), ['situation', 'task', 'action', 'result']);
+  });
+
   it('STAR001: a section inserted among setext labels is a setext label of the same depth', () => {
     const text = '# Bank\n\nResult\n------\n5 fewer pages\n\nAction\n------\nI fixed it\n\nTask\n------\nStop the pages\n';
     const { document, findings } = lint(text);

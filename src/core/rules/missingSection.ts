@@ -53,7 +53,8 @@ function insertion(document: StoryDocument, story: Story, role: Role): TextEdit 
     return { range: { start: at, end: at }, newText: `${label}\n${blankLine}` };
   }
   const last = story.sections[story.sections.length - 1];
-  const at = last.contentRange.end;
+  // At the end of the content's last line, so that what trails it there (spaces, a no-break space) stays on that line.
+  const at = { line: last.contentRange.end.line, character: document.lines.lineText(last.contentRange.end.line).length };
   // Anything appended after a code fence or HTML block never closed would be code or HTML, not a
   // label: offer no insertion rather than one that does nothing.
   if (endsInOpenBlock(document, last)) return undefined;

@@ -9,7 +9,8 @@ export const METRIC_TEMPLATE = '- Before → after: 40 min → 5 min (88% faster
 
 function templateEdit(document: StoryDocument, result: Section): TextEdit {
   const nl = document.lines.text.includes('\r\n') ? '\r\n' : '\n';
-  const at = result.contentRange.end;
+  // At the end of the content's last line, so that what trails it there (spaces, a no-break space) stays on that line.
+  const at = { line: result.contentRange.end.line, character: document.lines.lineText(result.contentRange.end.line).length };
   // A line right below would become a lazy continuation of the template's list item, swallowing the
   // next label (`**Action:** …` on the following line of the same paragraph): keep a blank line after it.
   const below = at.line + 1 < document.lines.lineCount ? document.lines.lineText(at.line + 1) : '';
