@@ -89,8 +89,8 @@ function storyRuns(container: Container, pool: LabelCandidate[], optIn: boolean)
 }
 
 /** Labels are grouped by the heading section that holds them; they never pool across sections. */
-function detect(container: Container, frontMatter: FrontMatter, drafts: Draft[]): void {
-  for (const child of container.children) detect(child, frontMatter, drafts);
+function detect(text: string, container: Container, frontMatter: FrontMatter, drafts: Draft[]): void {
+  for (const child of container.children) detect(text, child, frontMatter, drafts);
   const pool = [...container.labels].sort((a, b) => a.start - b.start);
   const optIn = container.optIn || (!container.heading && frontMatter.star);
   const runs = storyRuns(container, pool, optIn);
@@ -98,7 +98,8 @@ function detect(container: Container, frontMatter: FrontMatter, drafts: Draft[])
   const owner = container.generic && container.parent ? container.parent : container;
   runs.forEach((run, index) => {
     const first = run[0];
-    const start = index === 0 && owner.heading ? owner.start : (first?.start ?? owner.start);
+    // A run that starts at a bullet label starts at its list item, so the story before ends above the bullet.
+    const start = index === 0 && owner.heading ? owner.start : (first ? sectionBoundary(text, first) : owner.start);
     drafts.push({ container: owner, run, index, start, end: owner.end });
   });
 }
@@ -137,6 +138,15 @@ function proseBetween(text: string, prose: TextFact[], start: number, end: numbe
   return out.trim();
 }
 
+const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+$/;
+
+/** Where the section before `label` ends: at the label, or at the start of its list item (`- **Action:**`). */
+function sectionBoundary(text: string, label: LabelCandidate): number {
+  if (label.form !== 'list') return label.start;
+  const lineStart = Math.max(text.lastIndexOf('\n', label.start - 1), text.lastIndexOf('\r', label.start - 1)) + 1;
+  return LIST_MARKER.test(text.slice(lineStart, label.start)) ? lineStart : label.start;
+}
+
 function slug(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'story';
 }
@@ -148,7 +158,7 @@ function splitTags(value: string): string[] {
 export function assembleStories({ outline, frontMatter, fileName, lines, prose }: AssemblyInput): Story[] {
   const text = lines.text;
   const drafts: Draft[] = [];
-  detect(outline.root, frontMatter, drafts);
+  detect(text, outline.root, frontMatter, drafts);
   drafts.sort((a, b) => a.start - b.start);
   drafts.forEach((d, i) => {
     const next = drafts[i + 1];
@@ -173,7 +183,7 @@ export function assembleStories({ outline, frontMatter, fileName, lines, prose }
     const sections: Section[] = d.run.map((label, i) => {
       const next = d.run[i + 1];
       const followUp = followUpSections.find((f) => f.start > label.start);
-      const rawEnd = Math.min(next?.start ?? d.end, followUp?.start ?? d.end, d.end);
+      const rawEnd = Math.min(next ? sectionBoundary(text, next) : d.end, followUp?.start ?? d.end, d.end);
       const end = Math.max(label.contentStart, trimEnd(text, label.contentStart, rawEnd));
       const sectionText = proseBetween(text, prose, label.contentStart, rawEnd);
       const section: Section = {

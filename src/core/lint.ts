@@ -24,11 +24,13 @@ function disableFixes(document: StoryDocument, rule: Rule, line: number): Fix[] 
   const nextLine: TextEdit = { range: { start: atLine, end: atLine }, newText: `${indent}<!-- star-stories-disable-next-line ${rule.code} -->${nl}` };
   const file: TextEdit = { range: { start: top, end: top }, newText: `<!-- star-stories-disable-file ${rule.code} -->${nl}${nl}` };
   const fileFix: Fix = { title: `Disable ${rule.code} (${rule.name}) in this file`, edits: [file], safe: false };
-  // Inside front matter or a code block a comment is not a directive (it would only change the text),
-  // so such a finding offers the file-wide directive alone.
+  // Only a line of prose (a paragraph, heading, list item or table) can take a directive above it: in
+  // front matter, a code block or an HTML comment left open, the comment would be text, not a
+  // directive. Such a finding (only STAR011 reports there) offers the file-wide directive alone.
   const lineStart = document.lines.lineStart(line);
-  const inCode = document.facts.code.some((c) => c.start <= lineStart && lineStart < c.end);
-  if (lineStart < document.facts.bodyStart || inCode) return [fileFix];
+  const lineEnd = document.lines.lineEnd(line);
+  const prose = lineStart >= document.facts.bodyStart && document.facts.prose.some((p) => p.start < Math.max(lineEnd, lineStart + 1) && p.end > lineStart);
+  if (!prose) return [fileFix];
   return [{ title: `Disable ${rule.code} (${rule.name}) on this line`, edits: [nextLine], safe: false }, fileFix];
 }
 

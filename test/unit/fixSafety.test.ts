@@ -241,6 +241,39 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.deepEqual(analyser.analyse(fixed, 'r.md').stories[0].sections.map((s) => s.role), ['situation', 'task', 'result', 'action']);
   });
 
+  it('STAR005 on a bullet Result: the template is a new item, and the section ends before the next bullet', () => {
+    const text = '## Launch\n\n- **Result:** shipped\n- **Action:** c\n- **Situation:** a\n- **Task:** b\n';
+    const { document, findings } = lint(text);
+    const result = document.stories[0].sections.find((s) => s.role === 'result');
+    assert.deepEqual(result?.contentRange.end, { line: 2, character: 21 }); // '- **Result:** shipped' is 21 code units
+    const fixed = applyEdits(document, fixOf(findings, 'STAR005', /metric line/).edits);
+    assert.equal(fixed, '## Launch\n\n- **Result:** shipped\n- Before → after: 40 min → 5 min (88% faster)\n- **Action:** c\n- **Situation:** a\n- **Task:** b\n');
+  });
+
+  it('STAR005 on the last bullet of a run: the template goes before the bullet that opens the next story', () => {
+    const text = '## Launch\n\n- **Task:** a\n- **Result:** shipped\n- **Situation:** b\n- **Action:** c\n';
+    const { document, findings } = lint(text);
+    assert.deepEqual(document.stories.map((s) => [s.title, s.range.start]), [['Launch', { line: 0, character: 0 }], ['Launch (2)', { line: 4, character: 0 }]]);
+    const fixed = applyEdits(document, fixOf(findings, 'STAR005', /metric line/).edits);
+    assert.equal(fixed, '## Launch\n\n- **Task:** a\n- **Result:** shipped\n- Before → after: 40 min → 5 min (88% faster)\n- **Situation:** b\n- **Action:** c\n');
+  });
+
+  it('STAR001: a section appended to a story whose last section runs into a sub-heading goes before the sub-heading', () => {
+    const text = '## Launch\n\n**Situation**\na\n\n**Task**\nb\n\n**Action**\nc\n\n### Details\nd\n';
+    const { document, findings } = lint(text);
+    const fixed = applyEdits(document, fixOf(findings, 'STAR001', /Result/).edits);
+    assert.equal(fixed, '## Launch\n\n**Situation**\na\n\n**Task**\nb\n\n**Action**\nc\n\n**Result**\n\n### Details\nd\n');
+    assert.deepEqual(analyser.analyse(fixed, 'r.md').stories[0].sections.map((s) => s.role), ['situation', 'task', 'action', 'result']);
+  });
+
+  it('STAR001: a section appended after content that ends in a no-break space leaves it on its own line', () => {
+    const text = '# Bank\n\nSituation\n---------\na\n\nTask\n----\nb\n\nAction\n------\nc\u00a0 \n';
+    const { document, findings } = lint(text);
+    const fixed = applyEdits(document, fixOf(findings, 'STAR001', /Result/).edits);
+    assert.equal(fixed, '# Bank\n\nSituation\n---------\na\n\nTask\n----\nb\n\nAction\n------\nc\u00a0 \n\nResult\n------\n');
+    assert.deepEqual(analyser.analyse(fixed, 'r.md').stories[0].sections.map((s) => s.role), ['situation', 'task', 'action', 'result']);
+  });
+
   it('STAR001: a section inserted among setext labels is a setext label of the same depth', () => {
     const text = '# Bank\n\nResult\n------\n5 fewer pages\n\nAction\n------\nI fixed it\n\nTask\n------\nStop the pages\n';
     const { document, findings } = lint(text);
@@ -249,13 +282,23 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.ok(!lintDocument(analyser.analyse(fixed, 'r.md'), config).some((f) => f.rule === 'STAR001'));
   });
 
-  it('STAR001: offers no insertion when the story ends inside an unclosed code fence or HTML comment', () => {
+  it('STAR001 and STAR005: offer no insertion when the story ends inside an unclosed code fence or HTML comment', () => {
     for (const tail of ['```\ncode never closed\n', '<!-- a comment never closed\n']) {
       const { findings } = lint(`## Launch\n\n### Situation\na\n\n### Task\nb\n\n### Action\nc\n\n${tail}`);
       const missing = findings.find((f) => f.rule === 'STAR001');
       assert.ok(missing);
       assert.deepEqual(missing.fixes?.map((x) => x.title), ['Disable STAR001 (missing-section) on this line', 'Disable STAR001 (missing-section) in this file']);
+      const noMetric = lint(`## Launch\n\n### Situation\na\n\n### Task\nb\n\n### Action\nc\n\n### Result\nshipped\n\n${tail}`).findings.find((f) => f.rule === 'STAR005');
+      assert.ok(noMetric);
+      assert.deepEqual(noMetric.fixes?.map((x) => x.title), ['Disable STAR005 (result-without-metric) on this line', 'Disable STAR005 (result-without-metric) in this file']);
     }
+  });
+
+  it('a finding inside an HTML comment left open offers only the file-wide disable', () => {
+    const { findings } = lint('## Launch\n\n**Situation:** a\n**Task:** b\n**Action:** c\n**Result:** 5 min\n\n<!-- never closed\n\n40 min â†’ 5 min\n');
+    const mojibake = findings.find((f) => f.rule === 'STAR011');
+    assert.ok(mojibake);
+    assert.deepEqual(mojibake.fixes?.map((x) => x.title.startsWith('Disable') ? x.title : 'repair'), ['repair', 'Disable STAR011 (mojibake) in this file']);
   });
 
   it('a finding inside a code block offers only the file-wide disable (a comment there is not a directive)', () => {

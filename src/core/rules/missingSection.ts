@@ -2,6 +2,7 @@ import { roleName } from '../present';
 import type { Role, Section, Story, TextEdit } from '../model';
 import type { StoryDocument } from '../analyse';
 import type { StoryRule } from './rule';
+import { endsInOpenBlock } from './text';
 
 const ORDER: Role[] = ['situation', 'task', 'action', 'result'];
 const HINT: Record<Role, string> = {
@@ -52,30 +53,21 @@ function insertion(document: StoryDocument, story: Story, role: Role): TextEdit 
     return { range: { start: at, end: at }, newText: `${label}\n${blankLine}` };
   }
   const last = story.sections[story.sections.length - 1];
-  const at = last.contentRange.end;
-  // A story that ends in a code fence or HTML block never closed: anything appended would be code or
-  // HTML, not a label — offer no insertion rather than one that does nothing.
-  const end = document.lines.offsetAt(at);
-  if (endsInOpenFence(document, end) || endsInOpenHtml(document.lines.text.slice(document.lines.offsetAt(last.contentRange.start), end))) return undefined;
+  // At the end of the content's last line, so that what trails it there (spaces, a no-break space) stays on that line.
+  const at = { line: last.contentRange.end.line, character: document.lines.lineText(last.contentRange.end.line).length };
+  // Anything appended after a code fence or HTML block never closed would be code or HTML, not a
+  // label: offer no insertion rather than one that does nothing.
+  if (endsInOpenBlock(document, last)) return undefined;
+  // When the last section runs on into a sub-heading (`### Details` under the story), a label appended
+  // at the end would belong to that sub-heading: put it before the sub-heading instead.
+  const from = document.lines.offsetAt(last.labelRange.end);
+  const to = document.lines.offsetAt(at);
+  const sub = document.facts.headings.find((h) => !h.label && h.start > from && h.start < to);
+  if (sub) {
+    const line = { line: document.lines.positionAt(sub.start).line, character: 0 };
+    return { range: { start: line, end: line }, newText: `${label}\n\n` };
+  }
   return { range: { start: at, end: at }, newText: `\n${blankLine}${label}` };
-}
-
-function endsInOpenFence(document: StoryDocument, offset: number): boolean {
-  const code = document.facts.code.find((c) => c.start < offset && offset <= c.end);
-  if (!code) return false;
-  const lines = document.lines.text.slice(code.start, code.end).split(/\r\n|\r|\n/);
-  const open = /^[ \t]*(`{3,}|~{3,})/.exec(lines[0])?.[1];
-  if (!open) return false; // indented code ends at the first line that is not indented
-  const close = lines.length > 1 ? /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1])?.[1] : undefined;
-  return !(close && close[0] === open[0] && close.length >= open.length);
-}
-
-/** An HTML block of CommonMark types 1–2 (`<!--`, `<script>`, `<pre>`, `<style>`, `<textarea>`) opened in `text` and not closed. */
-function endsInOpenHtml(text: string): boolean {
-  const opened = [...text.matchAll(/^ {0,3}<(!--|script|pre|style|textarea)(?=[\s>]|$|(?<=!--))/gim)].at(-1);
-  if (!opened) return false;
-  const rest = text.slice(opened.index + opened[0].length);
-  return opened[1] === '!--' ? !rest.includes('-->') : !new RegExp(`</${opened[1]}>`, 'i').test(rest);
 }
 
 /** Writes new lines with the document's own line ending. */

@@ -2,13 +2,15 @@ import { hasQuantity } from '../metrics';
 import type { StoryDocument } from '../analyse';
 import type { Section, TextEdit } from '../model';
 import type { StoryRule } from './rule';
+import { endsInOpenBlock } from './text';
 
 /** A filled-in example the user replaces; its own arithmetic holds (40 → 5 is 87.5% ≈ 88%). */
 export const METRIC_TEMPLATE = '- Before → after: 40 min → 5 min (88% faster)';
 
 function templateEdit(document: StoryDocument, result: Section): TextEdit {
   const nl = document.lines.text.includes('\r\n') ? '\r\n' : '\n';
-  const at = result.contentRange.end;
+  // At the end of the content's last line, so that what trails it there (spaces, a no-break space) stays on that line.
+  const at = { line: result.contentRange.end.line, character: document.lines.lineText(result.contentRange.end.line).length };
   // A line right below would become a lazy continuation of the template's list item, swallowing the
   // next label (`**Action:** …` on the following line of the same paragraph): keep a blank line after it.
   const below = at.line + 1 < document.lines.lineCount ? document.lines.lineText(at.line + 1) : '';
@@ -32,7 +34,8 @@ export const resultWithoutMetric: StoryRule = {
       .map((s) => ({
         message: `The Result of '${story.title}' has no number — say what changed and by how much (before → after).`,
         range: s.labelRange,
-        fixes: [{ title: 'Insert a before → after metric line', edits: [templateEdit(document, s)], safe: false }],
+        // After a code fence or HTML block never closed, the template would be code: no fix then.
+        fixes: endsInOpenBlock(document, s) ? [] : [{ title: 'Insert a before → after metric line', edits: [templateEdit(document, s)], safe: false }],
       }));
   },
 };

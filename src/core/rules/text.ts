@@ -23,3 +23,27 @@ export function sectionSource(document: StoryDocument, section: Section) {
 export function rangeAt(document: StoryDocument, offset: number, start: number, end: number): Range {
   return document.lines.range(offset + start, offset + end);
 }
+
+function endsInOpenFence(document: StoryDocument, offset: number): boolean {
+  const code = document.facts.code.find((c) => c.start < offset && offset <= c.end);
+  if (!code) return false;
+  const lines = document.lines.text.slice(code.start, code.end).split(/\r\n|\r|\n/);
+  const open = /^[ \t]*(`{3,}|~{3,})/.exec(lines[0])?.[1];
+  if (!open) return false; // indented code ends at the first line that is not indented
+  const close = lines.length > 1 ? /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1])?.[1] : undefined;
+  return !(close && close[0] === open[0] && close.length >= open.length);
+}
+
+/** An HTML block of CommonMark types 1–2 (`<!--`, `<script>`, `<pre>`, `<style>`, `<textarea>`) opened in `text` and not closed. */
+function endsInOpenHtml(text: string): boolean {
+  const opened = [...text.matchAll(/^ {0,3}<(!--|script|pre|style|textarea)(?=[\s>]|$|(?<=!--))/gim)].at(-1);
+  if (!opened) return false;
+  const rest = text.slice(opened.index + opened[0].length);
+  return opened[1] === '!--' ? !rest.includes('-->') : !new RegExp(`</${opened[1]}>`, 'i').test(rest);
+}
+
+/** Whether text appended at the end of `section` would land inside a code fence or HTML block that is never closed. */
+export function endsInOpenBlock(document: StoryDocument, section: Section): boolean {
+  const end = document.lines.offsetAt(section.contentRange.end);
+  return endsInOpenFence(document, end) || endsInOpenHtml(document.lines.text.slice(document.lines.offsetAt(section.contentRange.start), end));
+}

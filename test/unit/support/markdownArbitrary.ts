@@ -53,21 +53,28 @@ const labelText = fc
   .tuple(fc.constantFrom(...PREFIX), fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...LABEL_WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...NOT_LABELS) }), fc.constantFrom(...TIMING))
   .map(([p, w, t]) => `${p}${w}${t}`);
 
-/** One STAR label with its content, in one of the four forms of DESIGN §3 (and a few near misses). */
-const labelBlock = fc.tuple(labelText, fc.integer({ min: 0, max: 9 }), sentence, fc.integer({ min: 2, max: 6 })).map(([label, form, content, depth]) => {
-  switch (form) {
-    case 0: return `${'#'.repeat(depth)} ${label}\n${content}`;
-    case 1: return `${label}\n${'-'.repeat(label.length || 3)}\n${content}`;
-    case 2: return `**${label}**\n${content}`;
-    case 3: return `**${label}:** ${content}`;
-    case 4: return `**${label}**: ${content}`;
-    case 5: return `- **${label}:** ${content}`;
-    case 6: return `* **${label}**\n  ${content}\n  - **Result:** nested ${content}`;
-    case 7: return `__${label}:__ ${content}`;
-    case 8: return `**${label}:**`; // empty section
-    default: return `1. **${label}:** ${content}`;
-  }
-});
+/** Ways to write a label and its content: the four forms of DESIGN §3, their variants, and near misses. */
+const LABEL_FORMS = {
+  heading: (label: string, content: string, depth: number) => `${'#'.repeat(depth)} ${label}\n${content}`,
+  setext: (label: string, content: string) => `${label}\n${'-'.repeat(Math.max(3, label.length))}\n${content}`,
+  boldParagraph: (label: string, content: string) => `**${label}**\n${content}`,
+  inline: (label: string, content: string) => `**${label}:** ${content}`,
+  colonOutside: (label: string, content: string) => `**${label}**: ${content}`,
+  bullet: (label: string, content: string) => `- **${label}:** ${content}`,
+  bulletWithNested: (label: string, content: string) => `* **${label}**\n  ${content}\n  - **Result:** nested ${content}`,
+  underscores: (label: string, content: string) => `__${label}:__ ${content}`,
+  empty: (label: string) => `**${label}:**`,
+  numbered: (label: string, content: string) => `1. **${label}:** ${content}`,
+};
+type LabelForm = keyof typeof LABEL_FORMS;
+const ALL_FORMS = Object.keys(LABEL_FORMS) as LabelForm[];
+/** Forms a whole story is written in (one form per story, as people write them). */
+const STORY_FORMS: LabelForm[] = ['heading', 'boldParagraph', 'inline', 'bullet', 'colonOutside', 'setext'];
+
+/** One STAR label with its content, in any form. */
+const labelBlock = fc
+  .tuple(labelText, fc.constantFrom(...ALL_FORMS), sentence, fc.integer({ min: 2, max: 6 }))
+  .map(([label, form, content, depth]) => LABEL_FORMS[form](label, content, depth));
 
 const heading = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(phrase, fc.constantFrom('STAR', 'STAR Method', 'Sample Answer', 'Follow-up Questions', 'Q11: "Tell me about a time you failed"', 'Story 1: Launch (2-3 minutes)'))).map(([d, t]) => `${'#'.repeat(d)} ${t}`);
 const setextHeading = fc.tuple(phrase, fc.constantFrom('=', '-')).map(([t, c]) => `${t}\n${c.repeat(3)}`);
@@ -93,24 +100,13 @@ export const storyArbitrary = fc
         const sorted = inOrder ? [...roles].sort((a, b) => order.indexOf(a) - order.indexOf(b)) : roles;
         return learning ? [...sorted, 'Learning'] : sorted;
       }),
-    fc.integer({ min: 0, max: 5 }),
+    fc.constantFrom(...STORY_FORMS),
     fc.array(sentence, { minLength: 5, maxLength: 5 }),
     fc.boolean(),
   )
   .map(([title, roles, form, contents, upper]) => {
-    const parts = roles.map((role, i) => {
-      const label = upper ? role.toUpperCase() : role;
-      const content = contents[i];
-      switch (form) {
-        case 0: return `### ${label}\n${content}`;
-        case 1: return `**${label}**\n${content}`;
-        case 2: return `**${label}:** ${content}`;
-        case 3: return `- **${label}:** ${content}`;
-        case 4: return `**${label}**: ${content}`;
-        default: return `${label}\n---------\n${content}`;
-      }
-    });
-    return `${title}\n\n${parts.join(form === 2 || form === 3 ? '\n' : '\n\n')}`;
+    const parts = roles.map((role, i) => LABEL_FORMS[form](upper ? role.toUpperCase() : role, contents[i], 3));
+    return `${title}\n\n${parts.join(form === 'inline' || form === 'bullet' ? '\n' : '\n\n')}`;
   });
 
 const block = fc.oneof(
@@ -143,7 +139,11 @@ function withEndings(text: string, ending: Ending, picks: number[]): string {
   if (ending === 'crlf') return text.replace(/\n/g, '\r\n');
   if (ending === 'cr') return text.replace(/\n/g, '\r');
   let i = 0;
-  return text.replace(/\n/g, () => ['\n', '\r\n', '\r'][picks[i++ % picks.length] % 3]);
+  // A CR right before the next LF would read as one CRLF and join two lines: use CRLF there.
+  return text.replace(/\n/g, (_m, offset: number) => {
+    const eol = ['\n', '\r\n', '\r'][picks[i++ % picks.length] % 3];
+    return eol === '\r' && text[offset + 1] === '\n' ? '\r\n' : eol;
+  });
 }
 
 /** A document with LF endings only, to compare against the same document with other endings. */
