@@ -3,7 +3,7 @@
 import type { StoryDocument } from './analyse';
 import type { StarConfig } from './config';
 import { Directives } from './directives';
-import type { Finding, Fix, TextEdit } from './model';
+import type { Finding, Fix, Position, TextEdit } from './model';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 
@@ -16,11 +16,9 @@ function eol(document: StoryDocument): string {
 }
 
 /** "Disable on this line" and "… in this file", as inserted directive comments. */
-function disableFixes(document: StoryDocument, rule: Rule, line: number): Fix[] {
+function disableFixes(document: StoryDocument, rule: Rule, line: number, nl: string, top: Position): Fix[] {
   const indent = /^[ \t]*/.exec(document.lines.lineText(line))?.[0] ?? '';
-  const nl = eol(document);
   const atLine = { line, character: 0 };
-  const top = document.lines.positionAt(document.facts.bodyStart);
   const nextLine: TextEdit = { range: { start: atLine, end: atLine }, newText: `${indent}<!-- star-stories-disable-next-line ${rule.code} -->${nl}` };
   const file: TextEdit = { range: { start: top, end: top }, newText: `<!-- star-stories-disable-file ${rule.code} -->${nl}${nl}` };
   return [
@@ -34,6 +32,8 @@ export function lintDocument(document: StoryDocument, config: StarConfig): Findi
   const directives = new Directives(document.facts.comments, document.lines);
   const context = { document, config };
   const findings: Finding[] = [];
+  const nl = eol(document);
+  const top = document.lines.positionAt(document.facts.bodyStart);
   for (const rule of RULES) {
     const severity = levelOf(rule, config);
     if (severity === 'off') continue;
@@ -46,7 +46,7 @@ export function lintDocument(document: StoryDocument, config: StarConfig): Findi
         severity,
         message: p.message,
         range: p.range,
-        fixes: [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line)],
+        fixes: [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, nl, top)],
       };
       if (p.story) finding.story = p.story;
       findings.push(finding);
