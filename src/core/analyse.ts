@@ -44,7 +44,7 @@ export interface StoryDocument {
   /** Every fact the chunks yielded, in document offsets, for rules that look beyond stories. */
   facts: ChunkFacts & { bodyStart: number };
   /** Chunks skipped because their parse ran past the budget (rule STAR000). */
-  tooComplex: TooComplex[];
+  tooComplex?: TooComplex[];
 }
 
 type Located = { start: number; end: number; contentStart?: number };

@@ -170,20 +170,31 @@ export function draftStories(outline: Outline, frontMatter: FrontMatter, text: s
   return drafts;
 }
 
-function shiftRange(range: Range, lines: number): Range {
+/** For a story reused from the cache at other lines: the story as first built, and how far it moved. */
+const ORIGINS = new WeakMap<Story, { story: Story; lines: number }>();
+
+/** The story as first assembled and how many lines it has moved since (0 for a story built just now). */
+export function storyOrigin(story: Story): { story: Story; lines: number } {
+  return ORIGINS.get(story) ?? { story, lines: 0 };
+}
+
+export function shiftRange(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 /** `story` moved down by `lines` lines (up when negative). */
 export function shiftStory(story: Story, lines: number): Story {
   if (lines === 0) return story;
-  return {
+  const origin = storyOrigin(story);
+  const moved: Story = {
     ...story,
     titleRange: shiftRange(story.titleRange, lines),
     range: shiftRange(story.range, lines),
     sections: story.sections.map((s) => ({ ...s, labelRange: shiftRange(s.labelRange, lines), contentRange: shiftRange(s.contentRange, lines) })),
     followUps: story.followUps.map((f) => ({ ...f, range: shiftRange(f.range, lines) })),
   };
+  ORIGINS.set(moved, { story: origin.story, lines: origin.lines + lines });
+  return moved;
 }
 
 const STORY_CACHE_SIZE = 20000;

@@ -3,16 +3,17 @@
 import type { StoryDocument } from './analyse';
 import type { StarConfig } from './config';
 import { Directives } from './directives';
-import type { Finding, Fix, Position, TextEdit } from './model';
+import type { Finding, Fix, Position, Story, TextEdit } from './model';
 import { RULES } from './rules';
-import type { Rule } from './rules/rule';
+import type { Problem, Rule, RuleContext, StoryRule } from './rules/rule';
+import { shiftRange, storyOrigin } from './assemble';
 
 function levelOf(rule: Rule, config: StarConfig) {
   return config.rules[rule.code] ?? config.rules[rule.code.toLowerCase()] ?? config.rules[rule.name] ?? rule.defaultSeverity;
 }
 
 function eol(document: StoryDocument): string {
-  return document.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  return document.lines.eol;
 }
 
 /** "Disable on this line" and "… in this file", as inserted directive comments. */
@@ -27,17 +28,60 @@ function disableFixes(document: StoryDocument, rule: Rule, line: number, nl: str
   ];
 }
 
+/**
+ * What each story rule found in a story, by the story as first assembled and the settings: a story that
+ * an edit elsewhere left unchanged (or only moved) is not checked again. A story's problems depend only
+ * on its own text, which its cache key in assembly covers, on the settings and on the line ending.
+ */
+const STORY_PROBLEMS = new WeakMap<Story, Map<string, Problem[]>>();
+
+function shiftEdit(edit: TextEdit, lines: number): TextEdit {
+  return { ...edit, range: shiftRange(edit.range, lines) };
+}
+
+function shiftProblem(p: Problem, lines: number): Problem {
+  if (lines === 0) return p;
+  const moved: Problem = { ...p, range: shiftRange(p.range, lines) };
+  if (p.fixes) moved.fixes = p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => shiftEdit(e, lines)) }));
+  return moved;
+}
+
+/** A story's problems for `rule`, from the cache when the story was checked before with the same settings. */
+function storyProblems(rule: StoryRule, story: Story, context: RuleContext, settingsKey: string): Problem[] {
+  const origin = storyOrigin(story);
+  let byKey = STORY_PROBLEMS.get(origin.story);
+  if (!byKey) {
+    byKey = new Map();
+    STORY_PROBLEMS.set(origin.story, byKey);
+  }
+  const key = `${rule.code}\u0000${settingsKey}`;
+  let problems = byKey.get(key);
+  if (!problems) {
+    problems = rule.check(story, context);
+    // Cached relative to the story as first built; a fix reaching outside its story is not cached.
+    const inside = problems.every((p) => (p.fixes ?? []).every((f) => f.edits.every((e) => e.range.start.line >= story.range.start.line && e.range.end.line <= story.range.end.line + 1)));
+    if (!inside) return problems;
+    byKey.set(key, problems.map((p) => shiftProblem(p, -origin.lines)));
+    return problems;
+  }
+  return problems.map((p) => shiftProblem(p, origin.lines));
+}
+
 export function lintDocument(document: StoryDocument, config: StarConfig): Finding[] {
-  if (document.stories.length === 0) return [];
+  const tooComplex = document.tooComplex?.length ?? 0;
+  if (document.stories.length === 0 && tooComplex === 0) return [];
   const directives = new Directives(document.facts.comments, document.lines);
   const context = { document, config };
   const findings: Finding[] = [];
   const nl = eol(document);
   const top = document.lines.positionAt(document.facts.bodyStart);
-  for (const rule of RULES) {
+  const settingsKey = `${nl}\u0000${JSON.stringify(config)}`;
+  // A file with no story is quiet, except for the parts that could not be read (they might hold one).
+  const rules = document.stories.length ? RULES : RULES.filter((r) => r.code === 'STAR000');
+  for (const rule of rules) {
     const severity = levelOf(rule, config);
     if (severity === 'off') continue;
-    const problems = rule.scope === 'document' ? rule.check(context) : document.stories.flatMap((story) => rule.check(story, context));
+    const problems = rule.scope === 'document' ? rule.check(context) : document.stories.flatMap((story) => storyProblems(rule, story, context, settingsKey));
     for (const p of problems) {
       if (directives.isDisabled(rule, p.range.start.line)) continue;
       const finding: Finding = {

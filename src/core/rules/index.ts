@@ -8,11 +8,13 @@ import { resultWithoutMetric } from './resultWithoutMetric';
 import type { Rule } from './rule';
 import { sectionOrder } from './sectionOrder';
 import { situationHeavy } from './situationHeavy';
+import { tooComplex } from './tooComplex';
 import { tooLong } from './tooLong';
 import { vagueClaim } from './vagueClaim';
 import { weOverI } from './weOverI';
 
 export const RULES: readonly Rule[] = [
+  tooComplex,
   missingSection,
   emptySection,
   sectionOrder,

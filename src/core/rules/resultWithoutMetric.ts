@@ -7,7 +7,7 @@ import type { StoryRule } from './rule';
 export const METRIC_TEMPLATE = '- Before → after: 40 min → 5 min (88% faster)';
 
 function templateEdit(document: StoryDocument, result: Section): TextEdit {
-  const nl = document.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const nl = document.lines.eol;
   const at = result.contentRange.end;
   return { range: { start: at, end: at }, newText: `${nl}${result.form === 'list' ? '' : nl}${METRIC_TEMPLATE}` };
 }
