@@ -32,6 +32,9 @@ export interface AnalyserOptions {
 
 export const DEFAULT_BUDGET_MS = 1000;
 
+/** Chunks shorter than this are parsed without the watchdog (see `parse`). */
+const UNWATCHED_CHUNK_CHARS = 2048;
+
 /** A chunk that was not analysed because its parse ran past the budget. */
 export interface TooComplex extends Span {
   budgetMs: number;
@@ -61,6 +64,10 @@ function shift<T extends Located>(items: readonly T[], by: number): T[] {
 }
 
 interface ChunkResult {
+  /** Unique per result: equal ids mean equal chunk text (the story cache keys on them). */
+  id: number;
+  /** The chunk's text (a string of its own). */
+  text: string;
   facts?: ChunkFacts;
   /** The heading of a quiet chunk that has not been parsed. */
   quiet?: { heading?: HeadingFact };
@@ -118,6 +125,12 @@ export class StoryAnalyser {
     this.budgetMs = options.budgetMs ?? (options.wholeDocument ? Infinity : DEFAULT_BUDGET_MS);
   }
 
+  private nextId = 1;
+
+  private result(text: string, parts: Omit<ChunkResult, 'id' | 'text'>): ChunkResult {
+    return { id: this.nextId++, text, ...parts };
+  }
+
   private remember(text: string, result: ChunkResult): void {
     this.cache.set(text, result);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
@@ -135,14 +148,21 @@ export class StoryAnalyser {
   /** Parses the chunks at `indices` within the budget, caching each result by its text. */
   private parse(chunks: readonly Chunk[], results: ChunkResult[], indices: number[]): void {
     if (indices.length === 0) return;
-    const over = new Set(runEachWithin(indices.length, this.budgetMs, (k) => {
-      const i = indices[k];
-      results[i] = { facts: this.reader.read(chunks[i].text) };
+    // Small chunks parse directly: starting the watchdog costs more than they take, and the worst
+    // input known (nested list markers, quadratic) needs about 0.2 s at this size on a slow machine.
+    const watched: number[] = [];
+    for (const i of indices) {
+      if (chunks[i].text.length < UNWATCHED_CHUNK_CHARS) results[i] = this.result(chunks[i].text, { facts: this.reader.read(chunks[i].text) });
+      else watched.push(i);
+    }
+    const over = new Set(runEachWithin(watched.length, this.budgetMs, (k) => {
+      const i = watched[k];
+      results[i] = this.result(chunks[i].text, { facts: this.reader.read(chunks[i].text) });
     }));
-    indices.forEach((i, k) => {
-      if (over.has(k)) results[i] = { tooComplex: true };
-      this.remember(chunks[i].text, results[i]);
+    watched.forEach((i, k) => {
+      if (over.has(k)) results[i] = this.result(chunks[i].text, { tooComplex: true });
     });
+    for (const i of indices) this.remember(chunks[i].text, results[i]);
   }
 
   private chunksOf(text: string, fileName: string, bodyStart: number): Chunk[] {
@@ -167,11 +187,16 @@ export class StoryAnalyser {
     const toParse: number[] = [];
     chunks.forEach((chunk, i) => {
       const hit = this.cached(chunk.text);
+      // A chunk's text is a slice of the whole document: kept (in the cache, in the strings its parse
+      // yields, in the chunks remembered for the next edit) it would keep every edited version of the
+      // document alive. The chunk keeps its own copy instead, the one the cache holds.
+      // (Strings compare by value, so the copy is always put in place.)
+      chunks[i] = chunk = { start: chunk.start, text: hit?.text ?? ownCopy(chunk.text) };
       if (hit && (hit.facts || hit.tooComplex)) results[i] = hit;
       else {
         const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeading(chunk.text, this.lexicon, i === 0));
         if (quiet) {
-          results[i] = { quiet };
+          results[i] = hit ?? this.result(chunk.text, { quiet });
           if (!hit) this.remember(chunk.text, results[i]);
         } else toParse.push(i);
       }
@@ -204,11 +229,17 @@ export class StoryAnalyser {
 
     const tooComplex = chunks.flatMap((c, i) => (results[i].tooComplex ? [{ start: c.start, end: c.start + c.text.length, budgetMs: this.budgetMs }] : []));
     const stories = assembleStories({
-      outline, frontMatter, fileName, lines, chunks, prose: (i) => results[i].facts?.prose ?? [],
+      outline, frontMatter, fileName, lines, chunks, prose: (i) => results[i].facts?.prose ?? [], chunkIds: (i) => results[i].id,
       cache: this.options.wholeDocument ? undefined : this.stories,
     });
     return { fileName, lines, stories, facts: facts.view(), tooComplex };
   }
+}
+
+/** `text` as a string of its own, not a view into a larger one. */
+function ownCopy(text: string): string {
+  // A JSON round trip makes a fresh string; slicing a concatenation may hand back a view into the original.
+  return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
 }
 
 /** Indices of the quiet, unparsed chunks that overlap any of `spans`. */

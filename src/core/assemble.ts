@@ -32,6 +32,8 @@ export interface AssemblyInput {
   /** The document's chunks and, per chunk, its prose facts (offsets relative to the chunk). */
   chunks: readonly Chunk[];
   prose: (chunk: number) => readonly TextFact[];
+  /** Per chunk, an id that is equal only for equal chunk text (with `cache`). */
+  chunkIds?: (chunk: number) => number;
   cache?: StoryCache;
 }
 
@@ -149,7 +151,19 @@ function proseBetween(text: string, chunks: readonly Chunk[], prose: AssemblyInp
   return out.trim();
 }
 
+const SLUGS = new Map<string, string>();
+
 function slug(title: string): string {
+  let found = SLUGS.get(title);
+  if (found === undefined) {
+    if (SLUGS.size > 50000) SLUGS.clear();
+    found = makeSlug(title);
+    SLUGS.set(title, found);
+  }
+  return found;
+}
+
+function makeSlug(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'story';
 }
 
@@ -200,7 +214,7 @@ export function shiftStory(story: Story, lines: number): Story {
 const STORY_CACHE_SIZE = 20000;
 
 export function assembleStories(input: AssemblyInput): Story[] {
-  const { outline, frontMatter, fileName, lines, chunks, cache } = input;
+  const { outline, frontMatter, fileName, lines, chunks, cache, chunkIds } = input;
   const text = lines.text;
   const drafts = draftStories(outline, frontMatter, text);
   const seen = new Map<string, number>();
@@ -215,12 +229,14 @@ export function assembleStories(input: AssemblyInput): Story[] {
     const id = `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`;
     const followUpSections = outline.followUps.filter((f: FollowUpSection) => f.start >= d.start && f.start < d.end);
     const meta = [...collectMeta(d.container)].filter((m) => m.start >= d.start && m.start < d.end);
-    if (!cache || chunks.length === 0) return buildStory(input, d, { title, id, heading, followUpSections, meta });
+    if (!cache || !chunkIds || chunks.length === 0) return buildStory(input, d, { title, id, heading, followUpSections, meta });
 
-    // Everything the story is built from, relative to the chunks that hold it.
-    const from = chunks[chunkAt(chunks, d.start)].start;
-    const last = chunks[chunkAt(chunks, Math.max(d.start, d.end - 1))];
-    const to = last.start + last.text.length;
+    // Everything the story is built from, relative to the chunks that hold it; the chunks by identity.
+    const first = chunkAt(chunks, d.start);
+    const last = chunkAt(chunks, Math.max(d.start, d.end - 1));
+    const from = chunks[first].start;
+    const ids: number[] = [];
+    for (let c = first; c <= last; c++) ids.push(chunkIds(c));
     const at = lines.positionAt(from);
     const rel = (o: number) => o - from;
     const cacheKey = JSON.stringify([
@@ -229,7 +245,8 @@ export function assembleStories(input: AssemblyInput): Story[] {
       d.run.map((l) => [rel(l.start), rel(l.end), rel(l.contentStart), l.kind, l.keyword, l.form, l.text]),
       followUpSections.map((f) => [rel(f.start), f.questions.map((q) => [rel(q.start), rel(q.end), q.text])]),
       meta.map((m) => [rel(m.start), m.key, m.value]),
-    ]) + '\u0000' + text.slice(from, to);
+      ids,
+    ]);
     const hit = cache.get(cacheKey);
     if (hit) {
       cache.delete(cacheKey);

@@ -39,6 +39,18 @@ function shiftEdit(edit: TextEdit, lines: number): TextEdit {
   return { ...edit, range: shiftRange(edit.range, lines) };
 }
 
+/** `text` as a string of its own: a message quoting the document must not keep the whole document alive in the cache. */
+function own(text: string): string {
+  // `' ' + text` sliced would not do: V8 slices the half of a concatenation that holds the range.
+  return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
+}
+
+function detach(p: Problem): Problem {
+  const copy: Problem = { ...p, message: own(p.message) };
+  if (p.fixes) copy.fixes = p.fixes.map((f) => ({ ...f, title: own(f.title), edits: f.edits.map((e) => ({ ...e, newText: own(e.newText) })) }));
+  return copy;
+}
+
 function shiftProblem(p: Problem, lines: number): Problem {
   if (lines === 0) return p;
   const moved: Problem = { ...p, range: shiftRange(p.range, lines) };
@@ -61,10 +73,24 @@ function storyProblems(rule: StoryRule, story: Story, context: RuleContext, sett
     // Cached relative to the story as first built; a fix reaching outside its story is not cached.
     const inside = problems.every((p) => (p.fixes ?? []).every((f) => f.edits.every((e) => e.range.start.line >= story.range.start.line && e.range.end.line <= story.range.end.line + 1)));
     if (!inside) return problems;
-    byKey.set(key, problems.map((p) => shiftProblem(p, -origin.lines)));
+    byKey.set(key, problems.map((p) => detach(shiftProblem(p, -origin.lines))));
     return problems;
   }
   return problems.map((p) => shiftProblem(p, origin.lines));
+}
+
+const SETTINGS_IDS = new Map<string, string>();
+let nextSettingsId = 0;
+
+/** A short stand-in for a long settings key, so cache look-ups hash a few characters. Never reused. */
+function settingsId(key: string): string {
+  let id = SETTINGS_IDS.get(key);
+  if (id === undefined) {
+    if (SETTINGS_IDS.size > 1000) SETTINGS_IDS.clear();
+    id = String(nextSettingsId++);
+    SETTINGS_IDS.set(key, id);
+  }
+  return id;
 }
 
 export function lintDocument(document: StoryDocument, config: StarConfig): Finding[] {
@@ -75,7 +101,7 @@ export function lintDocument(document: StoryDocument, config: StarConfig): Findi
   const findings: Finding[] = [];
   const nl = eol(document);
   const top = document.lines.positionAt(document.facts.bodyStart);
-  const settingsKey = `${nl}\u0000${JSON.stringify(config)}`;
+  const settingsKey = settingsId(`${nl}\u0000${JSON.stringify(config)}`);
   // A file with no story is quiet, except for the parts that could not be read (they might hold one).
   const rules = document.stories.length ? RULES : RULES.filter((r) => r.code === 'STAR000');
   for (const rule of rules) {
