@@ -5,7 +5,7 @@
 // Options: --runs N (default 3; every figure is the median over the runs), --keep (keep the corpus).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StoryAnalyser } from '../src/core/analyse';
@@ -150,7 +150,7 @@ function main(): void {
       details: {
         runs: RUNS,
         seed: SEED,
-        machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: (require('node:os') as typeof import('node:os')).loadavg().map((x) => round(x, 1)) },
+        machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: loadavg().map((x) => round(x, 1)) },
         lint: { files: files.length, starStoriesMs: round(lint.starMs, 0), markdownlintMs: round(lint.markdownlintMs, 0), starStoriesPeakRssMB: round(lint.starMaxRssKb / 1024, 1), markdownlintPeakRssMB: round(lint.markdownlintMaxRssKb / 1024, 1), note: 'wall time of `star-stories lint --format json` (dist/cli.js) and of markdownlint (library, default rules) each in a fresh node process on the same files, module loading included' },
         coldAnalysis: { mb: round(cold.mb), ms: round(cold.ms, 0) },
         keystroke: { fileBytes: keys.bytes, edits: 200, p50Ms: round(keys.p50), p95Ms: round(keys.p95), maxMs: round(keys.max, 1), note: 'analysis + lint of the edited text through AnalysisSession, the code the extension worker runs; debounce and message passing excluded' },

@@ -32,8 +32,10 @@ export interface AnalyserOptions {
 
 export const DEFAULT_BUDGET_MS = 1000;
 
-/** Chunks shorter than this are parsed without the watchdog (see `parse`). */
-const UNWATCHED_CHUNK_CHARS = 2048;
+/** Groups of chunks shorter than this are parsed without the watchdog (see `parse`). */
+const UNWATCHED_CHARS = 512;
+/** How much text neighbouring chunks may add up to when they are parsed together. */
+const GROUP_CHARS = 1024;
 
 /** A chunk that was not analysed because its parse ran past the budget. */
 export interface TooComplex extends Span {
@@ -112,7 +114,7 @@ export class StoryAnalyser {
   private readonly reader: ChunkReader;
   private readonly lexicon;
   private readonly cache = new Map<string, ChunkResult>();
-  private readonly cacheSize: number;
+  private cacheSize: number;
   private readonly budgetMs: number;
   /** The last text of each file, so an edit re-cuts only the chunks around it. */
   private readonly files = new Map<string, FileState>();
@@ -133,7 +135,13 @@ export class StoryAnalyser {
 
   private remember(text: string, result: ChunkResult): void {
     this.cache.set(text, result);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    // Evicted in bulk: deleting the oldest entry one at a time leaves a Map whose iteration from the
+    // front skips ever more deleted slots (quadratic over 100 000 chunks).
+    if (this.cache.size > this.cacheSize * 1.25) {
+      const keep = [...this.cache].slice(-this.cacheSize);
+      this.cache.clear();
+      for (const [key, value] of keep) this.cache.set(key, value);
+    }
   }
 
   private cached(text: string): ChunkResult | undefined {
@@ -145,24 +153,64 @@ export class StoryAnalyser {
     return hit;
   }
 
-  /** Parses the chunks at `indices` within the budget, caching each result by its text. */
+  /**
+   * Parses the chunks at `indices` within the budget, caching each result by its text. Neighbouring
+   * chunks are parsed together (a parse has a fixed cost, and a chunk parses the same alone or with its
+   * neighbours: that is where the chunker cuts), then their facts are dealt back to each chunk. A group
+   * that runs past the budget is parsed again chunk by chunk, so only the chunk at fault is skipped.
+   */
   private parse(chunks: readonly Chunk[], results: ChunkResult[], indices: number[]): void {
     if (indices.length === 0) return;
-    // Small chunks parse directly: starting the watchdog costs more than they take, and the worst
-    // input known (nested list markers, quadratic) needs about 0.2 s at this size on a slow machine.
-    const watched: number[] = [];
-    for (const i of indices) {
-      if (chunks[i].text.length < UNWATCHED_CHUNK_CHARS) results[i] = this.result(chunks[i].text, { facts: this.reader.read(chunks[i].text) });
-      else watched.push(i);
-    }
-    const over = new Set(runEachWithin(watched.length, this.budgetMs, (k) => {
-      const i = watched[k];
-      results[i] = this.result(chunks[i].text, { facts: this.reader.read(chunks[i].text) });
-    }));
-    watched.forEach((i, k) => {
-      if (over.has(k)) results[i] = this.result(chunks[i].text, { tooComplex: true });
+    const groups: number[][] = [];
+    let size = 0;
+    indices.forEach((i, k) => {
+      const group = groups[groups.length - 1];
+      const adjacent = k > 0 && indices[k - 1] === i - 1;
+      if (group && adjacent && size + chunks[i].text.length <= GROUP_CHARS) group.push(i);
+      else {
+        groups.push([i]);
+        size = 0;
+      }
+      size += chunks[i].text.length;
     });
+    const read = (group: number[]) => this.readGroup(chunks, results, group);
+    // Small groups parse directly: starting the watchdog costs more than they take, and the worst input
+    // known (nested list markers, quadratic) needs well under the budget at this size on a slow machine.
+    const watched: number[][] = [];
+    for (const group of groups) {
+      if (group.reduce((n, i) => n + chunks[i].text.length, 0) < UNWATCHED_CHARS) read(group);
+      else watched.push(group);
+    }
+    const overGroups = runEachWithin(watched.length, this.budgetMs, (k) => read(watched[k]));
+    for (const g of overGroups) {
+      const group = watched[g];
+      const over = group.length === 1 ? [0] : runEachWithin(group.length, this.budgetMs, (k) => read([group[k]]));
+      for (const k of over) results[group[k]] = this.result(chunks[group[k]].text, { tooComplex: true });
+    }
     for (const i of indices) this.remember(chunks[i].text, results[i]);
+  }
+
+  /** Parses adjacent chunks as one text and gives each chunk the facts that fall in it, relative to it. */
+  private readGroup(chunks: readonly Chunk[], results: ChunkResult[], group: number[]): void {
+    if (group.length === 1) {
+      const i = group[0];
+      results[i] = this.result(chunks[i].text, { facts: this.reader.read(chunks[i].text) });
+      return;
+    }
+    const base = chunks[group[0]].start;
+    const facts = this.reader.read(group.map((i) => chunks[i].text).join(''));
+    const split = group.map((): ChunkFacts => ({ headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] }));
+    const ends = group.map((i) => chunks[i].start + chunks[i].text.length - base);
+    for (const key of FACT_KEYS) {
+      let k = 0;
+      for (const fact of facts[key] as Located[]) {
+        while (k < group.length - 1 && fact.start >= ends[k]) k++;
+        (split[k][key] as Located[]).push(...shift([fact], base - chunks[group[k]].start));
+      }
+    }
+    group.forEach((i, k) => {
+      results[i] = this.result(chunks[i].text, { facts: split[k] });
+    });
   }
 
   private chunksOf(text: string, fileName: string, bodyStart: number): Chunk[] {
@@ -181,6 +229,8 @@ export class StoryAnalyser {
     const bodyStart = fm?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
     const frontMatter = readFrontMatter(fm?.body);
     const chunks = this.chunksOf(text, fileName, bodyStart);
+    // Room for every chunk of the largest document seen, so one analysis never evicts its own chunks.
+    this.cacheSize = Math.max(this.cacheSize, 2 * chunks.length);
 
     // 1. Cached chunks as they were; quiet chunks by their heading alone; the rest parsed.
     const results: ChunkResult[] = new Array(chunks.length);
