@@ -19,9 +19,13 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export interface StarStoriesApi {
   index: StoryIndex;
   explorer: StoryExplorer;
+  analyses: DocumentAnalyses;
+  /** From the first statement of dist/extension.js to the end of activate(), in the real extension host. */
+  activationMs: number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<StarStoriesApi> {
+  const loadStart = (globalThis as { __starStoriesLoadStart?: number }).__starStoriesLoadStart ?? performance.now();
   const settings = new Settings();
   await settings.load();
   const analyses = new DocumentAnalyses(settings);
@@ -49,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
   );
   // The index reads every Markdown file: do it after activation returns, in the background.
   setTimeout(() => void index.build(), 0);
-  return { index, explorer };
+  return { index, explorer, analyses, activationMs: performance.now() - loadStart };
 }
 
 export function deactivate(): void {}

@@ -16,6 +16,7 @@ const testFiles: Array<() => Promise<unknown>> = [
   () => import('./activation.test'),
   () => import('./documentSymbols.test'),
   () => import('./commands.test'),
+  () => import('./performance.test'),
 ];
 
 interface FailureReport {
