@@ -8,6 +8,8 @@ import { storyOrigin } from '../../src/core/assemble';
 import { resplitChunks, splitChunks } from '../../src/core/chunks';
 import { mergeConfig } from '../../src/core/config';
 import { lintDocument } from '../../src/core/lint';
+// A small seeded generator (mulberry32), so a failure names the seed that reproduces it.
+import { random } from '../../bench/corpus';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const files = [
@@ -15,18 +17,6 @@ const files = [
   ...readdirSync(join(fixtures, 'negative')).map((f) => join(fixtures, 'negative', f)),
 ];
 const config = mergeConfig();
-
-/** A small seeded generator (mulberry32), so a failure names the seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Insertions that change Markdown structure, not only words. */
 const PIECES = [
