@@ -1,7 +1,7 @@
 // The extension host's side of the analysis worker: one worker thread, started on the first request
 // (not at activation), stopped and started again when a request runs past its deadline. A document
 // whose analysis was stopped gets a single STAR000 finding for the whole file instead of stories.
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { StoryDocument } from '../core/analyse';
 import type { StarConfig } from '../core/config';
@@ -36,10 +36,14 @@ export class AnalysisClient {
   /** How many times the worker was stopped for running past a deadline (tests read it). */
   restarts = 0;
 
-  constructor(private readonly script = join(__dirname, 'analysisWorker.js'), private readonly deadlineMs = REQUEST_DEADLINE_MS) {}
+  constructor(
+    private readonly script = join(__dirname, 'analysisWorker.js'),
+    private readonly deadlineMs = REQUEST_DEADLINE_MS,
+    private readonly workerOptions: WorkerOptions = {},
+  ) {}
 
   private start(): Worker {
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, this.workerOptions);
     worker.unref();
     worker.on('message', (reply: AnalysisReply) => this.settle(reply));
     worker.on('error', (error) => this.failAll(error));
