@@ -118,11 +118,11 @@ function benchKeystrokes(bytes: number) {
  * performance.test.ts writes .bench/activation.json). Without that file the figure is marked missing
  * rather than replaced by a measurement with a stub `vscode` module.
  */
-function activation(): { ms: number | null; source: string } {
+function activation(): { ms: number | null; blockingMs?: number | null; source: string } {
   const file = join(process.cwd(), '.bench', 'activation.json');
   if (!existsSync(file)) return { ms: null, source: 'not measured: run `npm run test:integration` first (it records activation in the real extension host)' };
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { activationMs: number; at: string; host: string };
-  return { ms: report.activationMs, source: `${report.host}, integration run at ${report.at}` };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { activationMs: number; activationBlockingMs?: number; at: string; host: string };
+  return { ms: report.activationMs, blockingMs: report.activationBlockingMs ?? null, source: `${report.host}, integration run at ${report.at}; ms = first statement of dist/extension.js to activate() resolved (wall), blockingMs = time on the host thread` };
 }
 
 function main(): void {
@@ -166,7 +166,7 @@ function main(): void {
       ['lint 5 MB / 200 files vs markdownlint', `${results.lintSpeedupVsMarkdownlint}× faster (${results.details.lint.starStoriesMs} ms vs ${results.details.lint.markdownlintMs} ms)`, '≥ 4×'],
       ['keystroke in a 1 MB file (p50 / p95 / max)', `${results.details.keystroke.p50Ms} / ${results.keystrokeP95Ms} / ${results.details.keystroke.maxMs} ms`, 'p95 ≤ 5 ms'],
       ['cold analysis + lint, 5 MB / 200 files', `${results.coldAnalysisMsPerMB} ms/MB`, '—'],
-      ['activation (real extension host)', act.ms === null ? 'not measured' : `${results.activationMs} ms`, '≤ 50 ms'],
+      ['activation (real extension host): wall / on its thread', act.ms === null ? 'not measured' : `${results.activationMs} ms / ${act.blockingMs === null || act.blockingMs === undefined ? '?' : round(act.blockingMs, 1)} ms`, '≤ 50 ms'],
       ['dist/extension.js', extensionBundleBytes === null ? 'not built' : `${(extensionBundleBytes / 1024).toFixed(1)} KB`, '≤ 400 KB'],
       ['peak memory: star-stories lint / markdownlint', `${results.details.lint.starStoriesPeakRssMB} MB / ${results.details.lint.markdownlintPeakRssMB} MB`, '—'],
     ];

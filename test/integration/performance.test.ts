@@ -10,15 +10,20 @@ import { closeAllEditors, openInEditor, starStories, workspaceFile } from './hel
 
 interface Api {
   activationMs: number;
+  activationBlockingMs: number;
 }
 
-/** The next diagnostics change for `uri` (an event, not a sleep). */
+const ours = (d: vscode.Diagnostic) => d.source === 'STAR Stories';
+
+/** The next change that leaves STAR Stories diagnostics on `uri` (an event, not a sleep). */
 function diagnosticsFor(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const found = vscode.languages.getDiagnostics(uri).filter(ours);
+      if (found.length === 0) return;
       subscription.dispose();
-      resolve(vscode.languages.getDiagnostics(uri));
+      resolve(found);
     });
   });
 }
@@ -34,9 +39,10 @@ describe('performance in the extension host', function () {
     assert.equal(typeof api.activationMs, 'number');
     const dir = join(extension.extensionPath, '.bench');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'activation.json'), `${JSON.stringify({ activationMs: api.activationMs, at: new Date().toISOString(), host: `VS Code ${vscode.version} extension host (${vscode.env.appHost})` }, null, 2)}\n`);
-    // The DESIGN §9 budget is 50 ms; the bound here is generous because test machines are shared.
-    assert.ok(api.activationMs < 500, `activation took ${api.activationMs.toFixed(1)} ms`);
+    writeFileSync(join(dir, 'activation.json'), `${JSON.stringify({ activationMs: api.activationMs, activationBlockingMs: api.activationBlockingMs, at: new Date().toISOString(), host: `VS Code ${vscode.version} extension host (${vscode.env.appHost})` }, null, 2)}\n`);
+    // The DESIGN §9 budget is 50 ms. Wall time includes awaiting the settings file through the host's
+    // file system, which a busy host can stretch to seconds; the thread time is what this extension costs.
+    assert.ok(api.activationBlockingMs < 500, `activation held the extension host for ${api.activationBlockingMs.toFixed(1)} ms`);
   });
 
   it('stays responsive while a 1 MB adversarial story file is opened and analysed', async () => {
@@ -61,7 +67,7 @@ describe('performance in the extension host', function () {
     await again;
     delay.disable();
 
-    assert.ok(found.some((d) => d.code && typeof d.code === 'object' && d.code.value === 'STAR000') || found.length > 0, 'no diagnostics for the big file');
+    assert.ok(found.some((d) => typeof d.code === 'object' && d.code.value === 'STAR000'), `no STAR000 among ${found.length} diagnostics for the big file`);
     const maxMs = delay.max / 1e6;
     // Issue 7 asks for no block over 50 ms; the host also runs VS Code's own Markdown support here, so
     // the bound is looser. Analysing this file in the host's thread blocks it for seconds.
