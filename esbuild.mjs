@@ -21,7 +21,10 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The first statement of the bundle notes the time, so activation can report module load + activate().
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: `${common.banner.js}\nglobalThis.__starStoriesLoadStart = performance.now();` }, footer: { js: 'globalThis.__starStoriesModuleEnd = performance.now();' } },
+  // The analysis worker: the core and its parser, off the extension host's thread (src/extension/analysisClient.ts).
+  { entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
   // The integration suite; mocha comes from node_modules at run time (test/integration/index.ts).
   { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] },
@@ -41,7 +44,20 @@ const webview = {
   outdir: 'dist/media',
 };
 
-await Promise.all([
-  ...entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })),
+const metafile = process.argv.includes('--metafile');
+const [results] = await Promise.all([
+  Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e, metafile }))),
   build(webview),
 ]);
+if (metafile) {
+  // `node esbuild.mjs --production --metafile`: what each bundle is made of, largest inputs first.
+  const { writeFileSync } = await import('node:fs');
+  for (const r of results) {
+    for (const [out, info] of Object.entries(r.metafile.outputs)) {
+      if (!out.endsWith('.js')) continue;
+      writeFileSync(`${out}.meta.json`, JSON.stringify(r.metafile));
+      const top = Object.entries(info.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 8);
+      console.log(`${out}: ${info.bytes} bytes; largest inputs: ${top.map(([f, i]) => `${f.replace(/^node_modules\//, '')} ${i.bytesInOutput}`).join(', ')}`);
+    }
+  }
+}

@@ -2,16 +2,17 @@
 // their strongest label form, split repeated runs, resolve challenge words, and cut sections.
 import type { FrontMatter } from './frontMatter';
 import type { TextFact } from './chunkReader';
+import type { Chunk } from './chunks';
 import { CANONICAL_WORDS, headingQuestion, parseTimingHint } from './lexicon';
 import type { LineIndex } from './lines';
-import type { Framework, Role, Section, Story } from './model';
+import type { Framework, Range, Role, Section, Story } from './model';
 import type { Container, FollowUpSection, LabelCandidate, Outline } from './outline';
 import { wordCount } from './words';
 
 const FORMS = ['heading', 'bold', 'list'] as const;
 const STAR_ROLES: readonly Role[] = ['situation', 'task', 'action', 'result'];
 
-interface Draft {
+export interface Draft {
   container: Container;
   run: LabelCandidate[];
   /** Index of the run within its container; runs after the first are titled `<title> (2)`. */
@@ -20,12 +21,20 @@ interface Draft {
   end: number;
 }
 
+/** Assembled stories by what they were built from, so an unchanged story is reused after an edit elsewhere. */
+export type StoryCache = Map<string, { story: Story; line: number }>;
+
 export interface AssemblyInput {
   outline: Outline;
   frontMatter: FrontMatter;
   fileName: string;
   lines: LineIndex;
-  prose: TextFact[];
+  /** The document's chunks and, per chunk, its prose facts (offsets relative to the chunk). */
+  chunks: readonly Chunk[];
+  prose: (chunk: number) => readonly TextFact[];
+  /** Per chunk, an id that is equal only for equal chunk text (with `cache`). */
+  chunkIds?: (chunk: number) => number;
+  cache?: StoryCache;
 }
 
 function roleOf(label: LabelCandidate, run: LabelCandidate[]): Role {
@@ -117,23 +126,40 @@ function trimEnd(text: string, start: number, end: number): number {
   }
 }
 
-/** The prose of `[start, end)`: text pieces joined as written, a line break where the Markdown had one. */
-function proseBetween(text: string, prose: TextFact[], start: number, end: number): string {
+/** Index of the last chunk that starts at or before `offset`. */
+function chunkAt(chunks: readonly Chunk[], offset: number): number {
   let lo = 0;
-  let hi = prose.length;
+  let hi = chunks.length - 1;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (prose[mid].end <= start) lo = mid + 1;
-    else hi = mid;
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
   }
+  return lo;
+}
+
+/** The prose of `[start, end)`: text pieces joined as written, a line break where the Markdown had one. */
+function proseBetween(text: string, chunks: readonly Chunk[], prose: AssemblyInput['prose'], start: number, end: number): string {
   let out = '';
   let previousEnd = start;
-  for (let i = lo; i < prose.length && prose[i].start < end; i++) {
-    const p = prose[i];
-    if (out !== '' && /[\r\n]/.test(text.slice(previousEnd, p.start))) out += '\n';
-    // A piece that starts before `start` holds the `:` written after a bold label; its source and value agree there.
-    out += p.start < start ? p.text.slice(start - p.start) : p.text;
-    previousEnd = p.end;
+  for (let c = chunkAt(chunks, start); c < chunks.length && chunks[c].start < end; c++) {
+    const base = chunks[c].start;
+    const pieces = prose(c);
+    let lo = 0;
+    let hi = pieces.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (base + pieces[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < pieces.length && base + pieces[i].start < end; i++) {
+      const p = pieces[i];
+      const pStart = base + p.start;
+      if (out !== '' && /[\r\n]/.test(text.slice(previousEnd, pStart))) out += '\n';
+      // A piece that starts before `start` holds the `:` written after a bold label; its source and value agree there.
+      out += pStart < start ? p.text.slice(start - pStart) : p.text;
+      previousEnd = base + p.end;
+    }
   }
   return out.trim();
 }
@@ -147,7 +173,19 @@ function sectionBoundary(text: string, label: LabelCandidate): number {
   return LIST_MARKER.test(text.slice(lineStart, label.start)) ? lineStart : label.start;
 }
 
+const SLUGS = new Map<string, string>();
+
 function slug(title: string): string {
+  let found = SLUGS.get(title);
+  if (found === undefined) {
+    if (SLUGS.size > 50000) SLUGS.clear();
+    found = makeSlug(title);
+    SLUGS.set(title, found);
+  }
+  return found;
+}
+
+function makeSlug(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'story';
 }
 
@@ -155,8 +193,8 @@ function splitTags(value: string): string[] {
   return value.split(/[,;]/).map((t) => t.trim().replace(/^#/, '').toLowerCase()).filter(Boolean);
 }
 
-export function assembleStories({ outline, frontMatter, fileName, lines, prose }: AssemblyInput): Story[] {
-  const text = lines.text;
+/** Where the stories are: the drafts of every story, in document order, their ends trimmed. */
+export function draftStories(outline: Outline, frontMatter: FrontMatter, text: string): Draft[] {
   const drafts: Draft[] = [];
   detect(text, outline.root, frontMatter, drafts);
   drafts.sort((a, b) => a.start - b.start);
@@ -170,61 +208,138 @@ export function assembleStories({ outline, frontMatter, fileName, lines, prose }
     // Trimming a closing `---` must not cut into the last label (a setext underline looks the same).
     d.end = Math.max(d.start, lastLabel?.contentStart ?? d.start, trimEnd(text, d.start, d.end));
   });
+  return drafts;
+}
 
+/** For a story reused from the cache at other lines: the story as first built, and how far it moved. */
+const ORIGINS = new WeakMap<Story, { story: Story; lines: number }>();
+
+/** The story as first assembled and how many lines it has moved since (0 for a story built just now). */
+export function storyOrigin(story: Story): { story: Story; lines: number } {
+  return ORIGINS.get(story) ?? { story, lines: 0 };
+}
+
+export function shiftRange(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+/** `story` moved down by `lines` lines (up when negative). */
+export function shiftStory(story: Story, lines: number): Story {
+  if (lines === 0) return story;
+  const origin = storyOrigin(story);
+  const moved: Story = {
+    ...story,
+    titleRange: shiftRange(story.titleRange, lines),
+    range: shiftRange(story.range, lines),
+    sections: story.sections.map((s) => ({ ...s, labelRange: shiftRange(s.labelRange, lines), contentRange: shiftRange(s.contentRange, lines) })),
+    followUps: story.followUps.map((f) => ({ ...f, range: shiftRange(f.range, lines) })),
+  };
+  ORIGINS.set(moved, { story: origin.story, lines: origin.lines + lines });
+  return moved;
+}
+
+const STORY_CACHE_SIZE = 20000;
+
+export function assembleStories(input: AssemblyInput): Story[] {
+  const { outline, frontMatter, fileName, lines, chunks, cache, chunkIds } = input;
+  const text = lines.text;
+  const drafts = draftStories(outline, frontMatter, text);
   const seen = new Map<string, number>();
   const fileTitle = frontMatter.title ?? frontMatter.question ?? fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   return drafts.map((d) => {
     const heading = d.container.heading;
     const baseTitle = heading?.text ?? fileTitle;
     const title = d.index === 0 ? baseTitle : `${baseTitle} (${d.index + 1})`;
-    const firstLabel = d.run[0];
-    const titleSpan = d.index === 0 && heading ? heading : (firstLabel ?? { start: d.start, end: d.start });
-    const followUpSections = outline.followUps.filter((f: FollowUpSection) => f.start >= d.start && f.start < d.end);
-    const sections: Section[] = d.run.map((label, i) => {
-      const next = d.run[i + 1];
-      const followUp = followUpSections.find((f) => f.start > label.start);
-      const rawEnd = Math.min(next ? sectionBoundary(text, next) : d.end, followUp?.start ?? d.end, d.end);
-      const end = Math.max(label.contentStart, trimEnd(text, label.contentStart, rawEnd));
-      const sectionText = proseBetween(text, prose, label.contentStart, rawEnd);
-      const section: Section = {
-        role: roleOf(label, d.run),
-        label: label.text,
-        keyword: label.keyword,
-        form: label.form,
-        labelRange: lines.range(label.start, label.end),
-        contentRange: lines.range(label.contentStart, end),
-        text: sectionText,
-        words: wordCount(sectionText),
-      };
-      const hint = parseTimingHint(label.text);
-      if (hint) section.targetSeconds = hint;
-      return section;
-    });
-    const meta = [...collectMeta(d.container)].filter((m) => m.start >= d.start && m.start < d.end);
-    const tags = new Set(frontMatter.tags);
-    for (const m of meta) if (m.key === 'tags') splitTags(m.value).forEach((t) => tags.add(t));
-    const question = meta.find((m) => m.key === 'question')?.value ?? (heading && headingQuestion(heading.text)) ?? frontMatter.question;
     const key = slug(title);
     const ordinal = (seen.get(key) ?? 0) + 1;
     seen.set(key, ordinal);
-    const story: Story = {
-      id: `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`,
-      title,
-      titleRange: lines.range(titleSpan.start, titleSpan.end),
-      range: lines.range(d.start, d.end),
-      framework: frameworkOf(d.run),
-      sections,
-      followUps: followUpSections.flatMap((f) => f.questions).filter((q) => q.start < d.end).map((q) => ({
-        question: q.text.trim().replace(/^Q\s*\d*\s*[:.]\s*/, '').replace(/^["“]|["”]$/g, '').trim(),
-        range: lines.range(q.start, q.end),
-      })),
-      tags: [...tags],
-    };
-    if (question) story.question = question;
-    const hint = heading && d.index === 0 ? parseTimingHint(heading.text) : undefined;
-    if (hint) story.targetSeconds = hint;
+    const id = `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`;
+    const followUpSections = outline.followUps.filter((f: FollowUpSection) => f.start >= d.start && f.start < d.end);
+    const meta = [...collectMeta(d.container)].filter((m) => m.start >= d.start && m.start < d.end);
+    if (!cache || !chunkIds || chunks.length === 0) return buildStory(input, d, { title, id, heading, followUpSections, meta });
+
+    // Everything the story is built from, relative to the chunks that hold it; the chunks by identity.
+    const first = chunkAt(chunks, d.start);
+    const last = chunkAt(chunks, Math.max(d.start, d.end - 1));
+    const from = chunks[first].start;
+    const ids: number[] = [];
+    for (let c = first; c <= last; c++) ids.push(chunkIds(c));
+    const at = lines.positionAt(from);
+    const rel = (o: number) => o - from;
+    const cacheKey = JSON.stringify([
+      id, title, d.index, at.character, rel(d.start), rel(d.end), frontMatter.tags, frontMatter.question ?? null,
+      heading && d.index === 0 ? [rel(heading.start), rel(heading.end), heading.text] : heading?.text ?? null,
+      d.run.map((l) => [rel(l.start), rel(l.end), rel(l.contentStart), l.kind, l.keyword, l.form, l.text]),
+      followUpSections.map((f) => [rel(f.start), f.questions.map((q) => [rel(q.start), rel(q.end), q.text])]),
+      meta.map((m) => [rel(m.start), m.key, m.value]),
+      ids,
+    ]);
+    const hit = cache.get(cacheKey);
+    if (hit) {
+      cache.delete(cacheKey);
+      cache.set(cacheKey, hit);
+      return shiftStory(hit.story, at.line - hit.line);
+    }
+    const story = buildStory(input, d, { title, id, heading, followUpSections, meta });
+    cache.set(cacheKey, { story, line: at.line });
+    if (cache.size > STORY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return story;
   });
+}
+
+interface StoryParts {
+  title: string;
+  id: string;
+  heading: Container['heading'];
+  followUpSections: FollowUpSection[];
+  meta: Container['meta'];
+}
+
+function buildStory({ frontMatter, lines, chunks, prose }: AssemblyInput, d: Draft, parts: StoryParts): Story {
+  const text = lines.text;
+  const { title, id, heading, followUpSections, meta } = parts;
+  const firstLabel = d.run[0];
+  const titleSpan = d.index === 0 && heading ? heading : (firstLabel ?? { start: d.start, end: d.start });
+  const sections: Section[] = d.run.map((label, i) => {
+    const next = d.run[i + 1];
+    const followUp = followUpSections.find((f) => f.start > label.start);
+    const rawEnd = Math.min(next ? sectionBoundary(text, next) : d.end, followUp?.start ?? d.end, d.end);
+    const end = Math.max(label.contentStart, trimEnd(text, label.contentStart, rawEnd));
+    const sectionText = proseBetween(text, chunks, prose, label.contentStart, rawEnd);
+    const section: Section = {
+      role: roleOf(label, d.run),
+      label: label.text,
+      keyword: label.keyword,
+      form: label.form,
+      labelRange: lines.range(label.start, label.end),
+      contentRange: lines.range(label.contentStart, end),
+      text: sectionText,
+      words: wordCount(sectionText),
+    };
+    const hint = parseTimingHint(label.text);
+    if (hint) section.targetSeconds = hint;
+    return section;
+  });
+  const tags = new Set(frontMatter.tags);
+  for (const m of meta) if (m.key === 'tags') splitTags(m.value).forEach((t) => tags.add(t));
+  const question = meta.find((m) => m.key === 'question')?.value ?? (heading && headingQuestion(heading.text)) ?? frontMatter.question;
+  const story: Story = {
+    id,
+    title,
+    titleRange: lines.range(titleSpan.start, titleSpan.end),
+    range: lines.range(d.start, d.end),
+    framework: frameworkOf(d.run),
+    sections,
+    followUps: followUpSections.flatMap((f) => f.questions).filter((q) => q.start < d.end).map((q) => ({
+      question: q.text.trim().replace(/^Q\s*\d*\s*[:.]\s*/, '').replace(/^["“]|["”]$/g, '').trim(),
+      range: lines.range(q.start, q.end),
+    })),
+    tags: [...tags],
+  };
+  if (question) story.question = question;
+  const hint = heading && d.index === 0 ? parseTimingHint(heading.text) : undefined;
+  if (hint) story.targetSeconds = hint;
+  return story;
 }
 
 function* collectMeta(container: Container): Generator<Container['meta'][number]> {

@@ -46,37 +46,114 @@ function htmlEnd(line: string): RegExp | 'blank' {
   return 'blank';
 }
 
-/** Splits `text` from offset `from` (past front matter and BOM) into chunks at safe top-level headings. */
-export function splitChunks(text: string, from = 0, whole = false): Chunk[] {
-  if (whole) return [{ start: from, text: text.slice(from) }];
+/**
+ * Offsets where chunks start, scanning from `from` (a line start where nothing is open). When `stop` is
+ * given, the scan ends at the first cut for which it returns true, and that cut is the last one returned:
+ * from a cut nothing is open, so the rest of an unchanged text would cut exactly as before.
+ */
+export function scanCuts(text: string, from: number, stop?: (cut: number) => boolean): { cuts: number[]; stopped: boolean } {
   const cuts: number[] = [from];
   let fence: { char: string; length: number } | undefined;
   let html: RegExp | 'blank' | undefined;
   let pos = from;
+  // The next CR is remembered: searching for it afresh on every line would be quadratic in LF-only text.
+  let cr = text.indexOf('\r', pos);
   while (pos < text.length) {
     let next = text.indexOf('\n', pos);
-    const cr = text.indexOf('\r', pos);
+    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
     if (cr !== -1 && (next === -1 || cr < next)) next = cr;
     const lineEnd = next === -1 ? text.length : next;
-    const line = text.slice(pos, lineEnd);
-    if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
-    } else if (html) {
-      if (html === 'blank' ? line.trim() === '' : html.test(line)) html = undefined;
-    } else if (HEADING.test(line)) {
-      if (pos > from) cuts.push(pos);
-    } else {
-      const f = FENCE_OPEN.exec(line);
-      if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
-        fence = { char: f[1][0], length: f[1].length };
-      } else if (HTML_START.test(line)) {
-        const end = htmlEnd(line);
-        if (end === 'blank' || !end.test(line.slice(line.indexOf('<') + 1))) html = end;
+    const first = text.charCodeAt(pos);
+    // Most lines start with a letter: nothing to check unless the line can open or close something.
+    if (fence || html || first === 35 /* # */ || first === 32 || first === 96 || first === 126 || first === 60) {
+      const line = text.slice(pos, lineEnd);
+      if (fence) {
+        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+        if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      } else if (html) {
+        if (html === 'blank' ? line.trim() === '' : html.test(line)) html = undefined;
+      } else if (HEADING.test(line)) {
+        if (pos > from) {
+          cuts.push(pos);
+          if (stop?.(pos)) return { cuts, stopped: true };
+        }
+      } else {
+        const f = FENCE_OPEN.exec(line);
+        if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
+          fence = { char: f[1][0], length: f[1].length };
+        } else if (HTML_START.test(line)) {
+          const end = htmlEnd(line);
+          if (end === 'blank' || !end.test(line.slice(line.indexOf('<') + 1))) html = end;
+        }
       }
     }
     if (next === -1) break;
     pos = next + (text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1);
   }
-  return cuts.map((start, i) => ({ start, text: text.slice(start, cuts[i + 1] ?? text.length) }));
+  return { cuts, stopped: false };
+}
+
+function toChunks(text: string, cuts: number[], end = text.length): Chunk[] {
+  return cuts.map((start, i) => ({ start, text: text.slice(start, cuts[i + 1] ?? end) }));
+}
+
+/** Splits `text` from offset `from` (past front matter and BOM) into chunks at safe top-level headings. */
+export function splitChunks(text: string, from = 0, whole = false): Chunk[] {
+  if (whole) return [{ start: from, text: text.slice(from) }];
+  return toChunks(text, scanCuts(text, from).cuts);
+}
+
+/** Where two texts differ: the length of their common prefix and of their common suffix (not overlapping). */
+export function changedRegion(before: string, after: string): { prefix: number; suffix: number } {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  // Compare in blocks with native string comparison, then by character.
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (prefix + step <= max && before.slice(prefix, prefix + step) === after.slice(prefix, prefix + step)) prefix += step;
+  }
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (suffix + step <= room && before.slice(before.length - suffix - step, before.length - suffix) === after.slice(after.length - suffix - step, after.length - suffix)) suffix += step;
+  }
+  while (suffix < room && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
+  return { prefix, suffix };
+}
+
+/**
+ * The chunks of `after`, reusing those of `before` (split from the same `from`) outside the edited
+ * region: the chunks before the edit are kept, the scan restarts one chunk before it, and it stops at
+ * the first cut inside the unchanged tail that was also a cut before — from there on the cuts are the
+ * old ones, shifted by the change in length.
+ */
+export function resplitChunks(before: { text: string; chunks: Chunk[] }, after: string, from: number): Chunk[] {
+  const old = before.chunks;
+  if (old.length === 0 || old[0].start !== from) return splitChunks(after, from);
+  const { prefix, suffix } = changedRegion(before.text, after);
+  if (prefix === before.text.length && prefix === after.length) return old;
+  const delta = after.length - before.text.length;
+  // The last old chunk starting at or before the edit, and the one before it (the edit may remove its cut).
+  let lo = 0;
+  let hi = old.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (old[mid].start <= prefix) lo = mid;
+    else hi = mid - 1;
+  }
+  const restart = Math.max(0, lo - 1);
+  const restartAt = old[restart].start;
+  if (restartAt < from) return splitChunks(after, from);
+  const oldCuts = new Set<number>();
+  for (let i = restart + 1; i < old.length; i++) if (old[i].start - 1 >= before.text.length - suffix) oldCuts.add(old[i].start);
+  // A cut whose preceding character is in the unchanged tail sees the same lines from there on.
+  const tailStart = after.length - suffix;
+  const { cuts, stopped } = scanCuts(after, restartAt, (cut) => cut - 1 >= tailStart && oldCuts.has(cut - delta));
+  const head = old.slice(0, restart);
+  if (!stopped) return [...head, ...toChunks(after, cuts)];
+  const last = cuts[cuts.length - 1];
+  const firstOld = old.findIndex((c, i) => i > restart && c.start === last - delta);
+  const fresh = toChunks(after, cuts.slice(0, -1), last);
+  const tail = old.slice(firstOld).map((c) => (delta === 0 ? c : { start: c.start + delta, text: c.text }));
+  return [...head, ...fresh, ...tail];
 }

@@ -4,7 +4,15 @@ import type { Position, Range } from './model';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
+  private crlf: boolean | undefined;
+
   constructor(readonly text: string) {
+    if (!text.includes('\r')) {
+      // LF only (the common case): let the native search find each line end.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      this.crlf = false;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -13,6 +21,12 @@ export class LineIndex {
         this.starts.push(i + 1);
       }
     }
+  }
+
+  /** The line ending fixes should write: CRLF when the text has any, else LF. */
+  get eol(): '\r\n' | '\n' {
+    this.crlf ??= this.text.includes('\r\n');
+    return this.crlf ? '\r\n' : '\n';
   }
 
   get lineCount(): number {

@@ -1,7 +1,6 @@
 // Quick fixes are data on each finding; this provider only matches them to diagnostics and applies.
 import * as vscode from 'vscode';
 import { safeEdits } from '../core/fix';
-import { lintDocument } from '../core/lint';
 import type { DocumentAnalyses } from './analyses';
 import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import type { StoryDiagnostics } from './diagnostics';
@@ -14,9 +13,9 @@ export class StoryCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL],
   };
 
-  constructor(private readonly analyses: DocumentAnalyses, private readonly diagnostics: StoryDiagnostics, private readonly settings: Settings) {}
+  constructor(private readonly analyses: DocumentAnalyses, private readonly diagnostics: StoryDiagnostics, _settings: Settings) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     const only = context.only;
     if (only && FIX_ALL.intersects(only)) return this.fixAll(document);
     if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return [];
@@ -35,8 +34,9 @@ export class StoryCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
-    const edits = safeEdits(lintDocument(this.analyses.get(document), this.settings.for(document.uri)));
+  private async fixAll(document: vscode.TextDocument): Promise<vscode.CodeAction[]> {
+    // The worker lints with the document's settings; its findings carry the fixes.
+    const edits = safeEdits((await this.analyses.analysis(document)).findings);
     if (edits.length === 0) return [];
     const action = new vscode.CodeAction('Fix all STAR Stories problems', FIX_ALL);
     action.edit = toWorkspaceEdit(document.uri, edits);

@@ -13,9 +13,9 @@ export class StoryCodeLens implements vscode.CodeLensProvider {
     settings.onDidChange(() => this.changed.fire());
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const { wordsPerMinute } = this.settings.for(document.uri);
-    return this.analyses.get(document).stories.map((story) => new vscode.CodeLens(toRange(story.titleRange), {
+    return (await this.analyses.analysis(document)).document.stories.map((story) => new vscode.CodeLens(toRange(story.titleRange), {
       title: lensTitle(story, wordsPerMinute),
       tooltip: `Rehearse '${story.title}' against the clock`,
       command: 'starStories.rehearse',

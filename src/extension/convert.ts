@@ -1,7 +1,7 @@
 // The one place where core data becomes VS Code data.
 import * as vscode from 'vscode';
 import type { Finding, Range, Severity, TextEdit } from '../core/model';
-import { ruleDocsUrl } from '../core/rules';
+import { ruleDocsUrl } from '../core/rules/docs';
 
 export const DIAGNOSTIC_SOURCE = 'STAR Stories';
 

@@ -1,7 +1,6 @@
 // Diagnostics with the cadence people like: immediate on open and save, debounced while typing,
 // stale results dropped, cleared on close, and only for documents that hold stories.
 import * as vscode from 'vscode';
-import { lintDocument } from '../core/lint';
 import type { Finding } from '../core/model';
 import type { DocumentAnalyses } from './analyses';
 import { toDiagnostic } from './convert';
@@ -49,8 +48,12 @@ export class StoryDiagnostics implements vscode.Disposable {
 
   lint(document: vscode.TextDocument): void {
     if (document.languageId !== 'markdown' || document.uri.scheme === 'git' || document.uri.scheme === 'output') return;
-    const findings = lintDocument(this.analyses.get(document), this.settings.for(document.uri));
-    this.publish(document.uri, findings);
+    const version = document.version;
+    this.analyses.analysis(document).then(({ findings }) => {
+      // Stale results are dropped: a newer version has its own analysis on the way; a closed document has none.
+      if (document.isClosed || document.version !== version) return;
+      this.publish(document.uri, findings);
+    }, () => undefined);
   }
 
   publish(uri: vscode.Uri, findings: Finding[]): void {

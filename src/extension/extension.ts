@@ -26,11 +26,21 @@ export interface StarStoriesApi {
   explorer: StoryExplorer;
   rehearsal: RehearsalPanel;
   due: DueStories;
+  analyses: DocumentAnalyses;
+  /** From the first statement of dist/extension.js to the end of activate(), in the real extension host (wall time, awaits included). */
+  activationMs: number;
+  /** Of that, the time this extension held the host's thread: module evaluation and activate()'s synchronous parts. */
+  activationBlockingMs: number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<StarStoriesApi> {
+  const loadStart = (globalThis as { __starStoriesLoadStart?: number }).__starStoriesLoadStart ?? performance.now();
+  const entered = performance.now();
   const settings = new Settings();
-  await settings.load();
+  const loading = settings.load();
+  let blocking = performance.now() - entered;
+  await loading;
+  const resumed = performance.now();
   const analyses = new DocumentAnalyses(settings);
   const diagnostics = new StoryDiagnostics(analyses, settings);
   const index = new StoryIndex(analyses, settings);
@@ -73,7 +83,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
     void index.build();
     void due.load().catch((error: unknown) => log.error(`rehearsal history: ${String(error)}`));
   }, 0);
-  return { index, explorer, rehearsal, due };
+  blocking += performance.now() - resumed;
+  const moduleMs = (globalThis as { __starStoriesModuleEnd?: number }).__starStoriesModuleEnd;
+  return { index, explorer, rehearsal, due, analyses, activationMs: performance.now() - loadStart, activationBlockingMs: blocking + (moduleMs ?? entered) - loadStart };
 }
 
 export function deactivate(): void {}

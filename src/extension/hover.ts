@@ -10,8 +10,8 @@ import type { Settings } from './settings';
 export class StoryHover implements vscode.HoverProvider {
   constructor(private readonly analyses: DocumentAnalyses, private readonly settings: Settings) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const analysis = this.analyses.get(document);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const analysis = (await this.analyses.analysis(document)).document;
     const config = this.settings.for(document.uri);
     const offset = document.offsetAt(position);
     for (const story of analysis.stories) {

@@ -1,6 +1,5 @@
 // "STAR: Lint Workspace": every story file in the workspace, into the Problems panel.
 import * as vscode from 'vscode';
-import { lintDocument } from '../core/lint';
 import type { DocumentAnalyses } from './analyses';
 import type { StoryDiagnostics } from './diagnostics';
 import type { Settings } from './settings';
@@ -16,8 +15,8 @@ export async function lintWorkspace(analyses: DocumentAnalyses, diagnostics: Sto
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'STAR: linting stories' }, async () => {
     for (const uri of uris) {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      let analysis;
-      if (open) analysis = analyses.get(open);
+      let analysed;
+      if (open) analysed = await analyses.analysis(open);
       else {
         let text: string;
         try {
@@ -25,10 +24,10 @@ export async function lintWorkspace(analyses: DocumentAnalyses, diagnostics: Sto
         } catch {
           continue; // unreadable or not UTF-8: never a story file we could lint
         }
-        analysis = analyses.analyseText(text, uri);
+        analysed = await analyses.analyseText(text, uri);
       }
+      const { document: analysis, findings: found } = analysed;
       if (analysis.stories.length === 0) continue;
-      const found = lintDocument(analysis, settings.for(uri));
       diagnostics.publish(uri, found);
       files++;
       stories += analysis.stories.length;

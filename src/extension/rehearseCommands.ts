@@ -34,18 +34,18 @@ export function registerRehearsalCommands(
   };
 
   /** The story under the cursor in the active editor, if any. */
-  const currentStory = (): { file: string; id: string } | undefined => {
+  const currentStory = async (): Promise<{ file: string; id: string } | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') return undefined;
     const line = editor.selection.active.line;
-    const story = analyses.get(editor.document).stories.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+    const story = (await analyses.analysis(editor.document)).document.stories.find((s) => s.range.start.line <= line && line <= s.range.end.line);
     return story && { file: vscode.workspace.asRelativePath(editor.document.uri), id: story.id };
   };
 
   /** The quick pick's items once the index is built; the pick shows at once, busy until then. */
   const storyItems = async (): Promise<StoryPick[]> => {
     await index.build();
-    const current = currentStory();
+    const current = await currentStory();
     const isCurrent = (b: BankedStory) => !!current && b.file === current.file && b.story.id === current.id;
     const stories = byDue(index.bank.all(), (b) => due.schedule(b));
     const ordered = [...stories.filter(isCurrent), ...stories.filter((b) => !isCurrent(b))];

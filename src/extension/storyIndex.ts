@@ -1,9 +1,9 @@
 // The workspace index: every story in the workspace's Markdown files, built in the background after
 // activation, kept current by a file watcher and by edits to open documents (one file at a time).
 import * as vscode from 'vscode';
-import { lintDocument } from '../core/lint';
 import { StoryBank } from '../core/storyBank';
 import type { DocumentAnalyses } from './analyses';
+import type { AnalysisResult } from './analysisClient';
 import type { Settings } from './settings';
 
 const EDIT_DELAY_MS = 300;
@@ -26,7 +26,7 @@ export class StoryIndex implements vscode.Disposable {
       watcher.onDidChange((uri) => void this.refreshFile(uri)),
       watcher.onDidDelete((uri) => this.remove(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
-      vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => void this.fromDocument(d)),
       settings.onDidChange(() => void this.rebuild()),
     );
   }
@@ -76,19 +76,19 @@ export class StoryIndex implements vscode.Disposable {
       if (this.remove(uri, false) && notify) this.changed.fire();
       return; // unreadable, binary or not UTF-8: not a story file
     }
-    this.store(uri, this.analyses.analyseText(text, uri), notify);
+    this.store(uri, await this.analyses.analyseText(text, uri), notify);
   }
 
-  private fromDocument(document: vscode.TextDocument, notify = true): void {
+  private async fromDocument(document: vscode.TextDocument, notify = true): Promise<void> {
     if (document.languageId !== 'markdown' || document.uri.scheme !== 'file') return;
-    this.store(document.uri, this.analyses.get(document), notify);
+    this.store(document.uri, await this.analyses.analysis(document), notify);
   }
 
-  private store(uri: vscode.Uri, analysis: ReturnType<DocumentAnalyses['get']>, notify: boolean): void {
+  private store(uri: vscode.Uri, { document: analysis, findings }: AnalysisResult, notify: boolean): void {
     const config = this.settings.for(uri);
     const key = this.key(uri);
     this.uris.set(key, uri);
-    const changed = this.bank.set(key, analysis, analysis.stories.length ? lintDocument(analysis, config) : [], config.wordsPerMinute);
+    const changed = this.bank.set(key, analysis, analysis.stories.length ? findings : [], config.wordsPerMinute);
     if (changed && notify) this.changed.fire();
   }
 
@@ -98,7 +98,7 @@ export class StoryIndex implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      if (!document.isClosed) this.fromDocument(document);
+      if (!document.isClosed) void this.fromDocument(document);
     }, EDIT_DELAY_MS));
   }
 

@@ -134,7 +134,7 @@ export class RehearsalPanel implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    const analysis = this.analyses.get(document);
+    const analysis = (await this.analyses.analysis(document)).document;
     const story = analysis.stories.find((s) => s.id === ref.storyId);
     if (!story) return undefined;
     const config = this.settings.for(uri);
@@ -243,7 +243,7 @@ export class RehearsalPanel implements vscode.Disposable {
     const story = this.story;
     if (!story) return;
     const document = await vscode.workspace.openTextDocument(story.uri);
-    const section = this.analyses.get(document).stories.find((s) => s.id === story.ref.storyId)?.sections[index];
+    const section = (await this.analyses.analysis(document)).document.stories.find((s) => s.id === story.ref.storyId)?.sections[index];
     if (!section) return;
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: toRange(section.labelRange), preserveFocus: true });
   }

@@ -20,6 +20,7 @@ const testFiles: Array<() => Promise<unknown>> = [
   () => import('./storyBank.test'),
   () => import('./encodings.test'),
   () => import('./rehearsal.test'),
+  () => import('./performance.test'),
 ];
 
 interface FailureReport {

@@ -91,11 +91,18 @@ function sequenceAt(text: string, at: number, codepage: CodePage): Sequence | un
   return { start: at, end: at + length, codepage, bytes, plausibility: p };
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/g;
+
+/** Offset of the first character at or after `from` that is not ASCII (the text's length if none): a native search, not a loop. */
+function nextNonAscii(text: string, from: number): number {
+  NON_ASCII.lastIndex = from;
+  return NON_ASCII.exec(text)?.index ?? text.length;
+}
+
 /** Code pages ordered by how much strong evidence the text holds for each. */
 function codePageOrder(text: string): CodePage[] {
   const score = new Map<CodePage, number>(CODE_PAGES.map((c) => [c, 0]));
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0x80) continue;
+  for (let i = nextNonAscii(text, 0); i < text.length; i = nextNonAscii(text, i + 1)) {
     for (const cp of CODE_PAGES) {
       const s = sequenceAt(text, i, cp);
       if (s && s.plausibility === 'strong' && s.bytes.length > 2) score.set(cp, score.get(cp)! + 1);
@@ -112,9 +119,9 @@ function findRuns(text: string): MojibakeRun[] {
   if (!/[\u0080-\uffff]/.test(text)) return [];
   const order = codePageOrder(text);
   const sequences: Sequence[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = nextNonAscii(text, 0); i < text.length; ) {
     if (text.charCodeAt(i) < 0x80) {
-      i++;
+      i = nextNonAscii(text, i);
       continue;
     }
     let found: Sequence | undefined;

@@ -8,11 +8,13 @@ import { resultWithoutMetric } from './resultWithoutMetric';
 import type { Rule } from './rule';
 import { sectionOrder } from './sectionOrder';
 import { situationHeavy } from './situationHeavy';
+import { tooComplex } from './tooComplex';
 import { tooLong } from './tooLong';
 import { vagueClaim } from './vagueClaim';
 import { weOverI } from './weOverI';
 
 export const RULES: readonly Rule[] = [
+  tooComplex,
   missingSection,
   emptySection,
   sectionOrder,
@@ -26,9 +28,4 @@ export const RULES: readonly Rule[] = [
   mojibake,
 ];
 
-export const RULE_DOCS = 'https://github.com/star-stories/star-stories/blob/main/docs/rules.md';
-
-/** Where the Problems panel and SARIF viewers link each rule code. */
-export function ruleDocsUrl(code: string): string {
-  return `${RULE_DOCS}#${code.toLowerCase()}`;
-}
+export { RULE_DOCS, ruleDocsUrl } from './docs';

@@ -72,7 +72,7 @@ function insertion(document: StoryDocument, story: Story, role: Role): TextEdit 
 
 /** Writes new lines with the document's own line ending. */
 function withEol(document: StoryDocument, edit: TextEdit): TextEdit {
-  return document.lines.text.includes('\r\n') ? { ...edit, newText: edit.newText.replace(/\n/g, '\r\n') } : edit;
+  return document.lines.eol === '\r\n' ? { ...edit, newText: edit.newText.replace(/\n/g, '\r\n') } : edit;
 }
 
 export const missingSection: StoryRule = {

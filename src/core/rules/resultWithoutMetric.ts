@@ -8,7 +8,7 @@ import { endsInOpenBlock } from './text';
 export const METRIC_TEMPLATE = '- Before → after: 40 min → 5 min (88% faster)';
 
 function templateEdit(document: StoryDocument, result: Section): TextEdit {
-  const nl = document.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const nl = document.lines.eol;
   // At the end of the content's last line, so that what trails it there (spaces, a no-break space) stays on that line.
   const at = { line: result.contentRange.end.line, character: document.lines.lineText(result.contentRange.end.line).length };
   // A line right below would become a lazy continuation of the template's list item, swallowing the

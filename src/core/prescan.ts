@@ -1,0 +1,32 @@
+// The pre-scan of DESIGN §9: most of a story bank's chunks are a heading and some prose, and a chunk
+// that cannot hold a label, a question line, a `Tags:`/`Question:` line, an HTML comment or a second
+// heading contributes only its heading to the outline. Such a chunk is not parsed until a story or a
+// follow-up section turns out to include it (its prose and code are needed then); the scan below is
+// deliberately conservative — anything it is unsure of is parsed — so results never change.
+import type { HeadingFact } from './chunkReader';
+import { isFollowUpHeading, lookupLabel, type Lexicon } from './lexicon';
+
+/** Characters that change how a heading's text reads once parsed (escapes, code, emphasis, HTML, links, entities). */
+const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s\\`*_<>[\]!&#](?:[^\r\n\\`*_<>[\]!&#]*[^\s\\`*_<>[\]!&#])?)$/;
+/** What could make a fact other than prose: strong emphasis, HTML, meta keys, setext underlines, headings. */
+const MAYBE_FACT = /\*\*|__|<|tags|question|^ {0,3}(?:=+|-+)[ \t]*$|^ {0,3}#{1,6}(?:[ \t]|$)/im;
+
+/**
+ * The chunk's heading when the chunk is quiet (nothing in it but its plain heading and prose), or
+ * undefined when it must be parsed. `first` says whether the chunk starts the document body (and so
+ * may not start with a heading at all).
+ */
+export function quietHeading(text: string, lexicon: Lexicon, first: boolean): { heading?: HeadingFact } | undefined {
+  let lineEnd = text.indexOf('\n');
+  if (lineEnd === -1) lineEnd = text.length;
+  if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  const head = text.charCodeAt(0) === 35 /* # */ ? PLAIN_HEADING.exec(text.slice(0, lineEnd)) : null;
+  if (!head && !first) return undefined;
+  if (text.includes('\r', 0) && text.indexOf('\r') < lineEnd) return undefined;
+  const body = head ? text.slice(lineEnd) : text;
+  if (MAYBE_FACT.test(body)) return undefined;
+  if (!head) return {};
+  const headingText = head[2];
+  if (lookupLabel(lexicon, headingText) || isFollowUpHeading(headingText) || /\?\s*$|^Q\s*\d*\s*[:.]/.test(headingText)) return undefined;
+  return { heading: { start: 0, end: lineEnd, depth: head[1].length, text: headingText } };
+}

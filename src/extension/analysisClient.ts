@@ -1,0 +1,137 @@
+// The extension host's side of the analysis worker: one worker thread, started on the first request
+// (not at activation), stopped and started again when a request runs past its deadline. A document
+// whose analysis was stopped gets a single STAR000 finding for the whole file instead of stories.
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { StoryDocument } from '../core/analyse';
+import type { StarConfig } from '../core/config';
+import { LineIndex } from '../core/lines';
+import type { Finding } from '../core/model';
+import { tooComplex } from '../core/rules/tooComplex';
+import type { AnalysisReply, AnalysisRequest } from './analysisProtocol';
+
+export interface AnalysisResult {
+  document: StoryDocument;
+  findings: Finding[];
+}
+
+/**
+ * How long one request may take before the worker is stopped. Each chunk has a 1 s budget in the
+ * worker already; this catches a file with many such chunks, or anything else that hangs.
+ * (A literal: importing the analyser's constant would bundle the parser into the extension.)
+ */
+export const REQUEST_DEADLINE_MS = 15_000;
+
+interface Pending {
+  request: AnalysisRequest;
+  resolve: (result: AnalysisResult) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+export class AnalysisClient {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** How many times the worker was stopped for running past a deadline (tests read it). */
+  restarts = 0;
+
+  constructor(
+    private readonly script = join(__dirname, 'analysisWorker.js'),
+    private readonly deadlineMs = REQUEST_DEADLINE_MS,
+    private readonly workerOptions: WorkerOptions = {},
+  ) {}
+
+  private start(): Worker {
+    const worker = new Worker(this.script, this.workerOptions);
+    worker.unref();
+    worker.on('message', (reply: AnalysisReply) => this.settle(reply));
+    worker.on('error', (error) => this.failAll(error));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  analyse(fileName: string, text: string, config: StarConfig): Promise<AnalysisResult> {
+    const request: AnalysisRequest = { id: this.nextId++, fileName, text, config };
+    return new Promise<AnalysisResult>((resolve, reject) => {
+      const timer = setTimeout(() => this.overdue(request.id), this.deadlineMs);
+      this.pending.set(request.id, { request, resolve, reject, timer });
+      (this.worker ?? this.start()).postMessage(request);
+    });
+  }
+
+  private settle(reply: AnalysisReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    this.pending.delete(reply.id);
+    clearTimeout(pending.timer);
+    if ('error' in reply) {
+      pending.reject(new Error(reply.error));
+      return;
+    }
+    const document: StoryDocument = {
+      fileName: pending.request.fileName,
+      lines: new LineIndex(pending.request.text),
+      stories: reply.stories,
+      facts: { ...reply.facts, prose: [] },
+      tooComplex: reply.tooComplex,
+    };
+    pending.resolve({ document, findings: reply.findings });
+  }
+
+  /** The worker is stuck on a request: stop it, answer that request with STAR000, resend the others. */
+  private overdue(id: number): void {
+    const stuck = this.pending.get(id);
+    if (!stuck) return;
+    this.pending.delete(id);
+    this.restarts++;
+    const old = this.worker;
+    this.worker = undefined;
+    void old?.terminate();
+    stuck.resolve(giveUp(stuck.request, this.deadlineMs));
+    const others = [...this.pending.values()];
+    if (others.length) {
+      const worker = this.start();
+      for (const p of others) worker.postMessage(p.request);
+    }
+  }
+
+  private failAll(error: Error): void {
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
+    this.pending.clear();
+    this.worker = undefined;
+  }
+
+  dispose(): void {
+    for (const p of this.pending.values()) clearTimeout(p.timer);
+    this.pending.clear();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+/** The answer for a document whose analysis had to be stopped: no stories, one STAR000 for the whole file. */
+function giveUp(request: AnalysisRequest, deadlineMs: number): AnalysisResult {
+  const lines = new LineIndex(request.text);
+  const document: StoryDocument = {
+    fileName: request.fileName,
+    lines,
+    stories: [],
+    facts: { bodyStart: 0, headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] },
+    tooComplex: [{ start: 0, end: request.text.length, budgetMs: deadlineMs }],
+  };
+  const findings: Finding[] = tooComplex.check({ document, config: request.config as StarConfig }).map((p) => ({
+    rule: tooComplex.code,
+    name: tooComplex.name,
+    severity: ((request.config as StarConfig).rules?.STAR000 as Finding['severity'] | undefined) ?? tooComplex.defaultSeverity,
+    message: p.message,
+    range: p.range,
+  }));
+  return { document, findings: findings.filter((f) => (f.severity as string) !== 'off') };
+}
