@@ -4,6 +4,7 @@
 // follow-up section turns out to include it (its prose and code are needed then); the scan below is
 // deliberately conservative — anything it is unsure of is parsed — so results never change.
 import type { HeadingFact } from './chunkReader';
+import { findMojibake } from './encoding';
 import { isFollowUpHeading, lookupLabel, type Lexicon } from './lexicon';
 
 /** Characters that change how a heading's text reads once parsed (escapes, code, emphasis, HTML, links, entities). */
@@ -25,6 +26,9 @@ export function quietHeading(text: string, lexicon: Lexicon, first: boolean): { 
   if (text.includes('\r', 0) && text.indexOf('\r') < lineEnd) return undefined;
   const body = head ? text.slice(lineEnd) : text;
   if (MAYBE_FACT.test(body)) return undefined;
+  // STAR011 reports mojibake wherever it is, and offers "disable on this line" only on a line the parse
+  // shows to be prose: such a chunk must be parsed.
+  if (findMojibake(text).length > 0) return undefined;
   if (!head) return {};
   const headingText = head[2];
   if (lookupLabel(lexicon, headingText) || isFollowUpHeading(headingText) || /\?\s*$|^Q\s*\d*\s*[:.]/.test(headingText)) return undefined;
