@@ -16,6 +16,7 @@ import { StoryWorkspaceSymbols } from './workspaceSymbols';
 import { RehearsalHistory } from '../rehearsal/history';
 import { RehearsalPanel } from '../rehearsal/panel';
 import { DueStories } from './due';
+import { registerMockInterview } from './mockInterview';
 import { registerRehearsalCommands } from './rehearseCommands';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -72,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
     ...registerExplorerCommands(explorer, index),
     registerNewStory(context.extensionUri),
     ...registerRehearsalCommands(rehearsal, index, analyses, history, due),
+    registerMockInterview(index, context.globalState),
     vscode.commands.registerCommand('starStories.lintWorkspace', async () => {
       const { files, stories, findings } = await lintWorkspace(analyses, diagnostics, settings);
       void vscode.window.showInformationMessage(`STAR Stories: ${stories} ${stories === 1 ? 'story' : 'stories'} in ${files} ${files === 1 ? 'file' : 'files'}, ${findings} ${findings === 1 ? 'problem' : 'problems'}.`);

@@ -20,6 +20,7 @@ const testFiles: Array<() => Promise<unknown>> = [
   () => import('./storyBank.test'),
   () => import('./encodings.test'),
   () => import('./rehearsal.test'),
+  () => import('./mockInterview.test'),
   () => import('./performance.test'),
 ];
 

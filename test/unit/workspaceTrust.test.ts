@@ -19,6 +19,7 @@ const REVIEWED_SETTINGS = [
   'starStories.exclude', // globs, matched by VS Code's file search
   'starStories.include', // globs, matched by VS Code's file search
   'starStories.lexicon', // words compared as plain strings (never compiled into a regular expression)
+  'starStories.questionBank', // question texts shown in a quick pick title; application scope, so a workspace cannot set it
   'starStories.rules', // severities from a fixed enum
   'starStories.run', // 'onType' | 'onSave'
   'starStories.targetSeconds', // a number
