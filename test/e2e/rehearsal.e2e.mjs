@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeWorkbench, screenshotFailures, codeServer, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, screenshot } from './workbench.mjs';
+import { closeWorkbench, screenshotFailures, codeServer, escapeRegExp, openCommandPalette, openWorkbench, paletteEntry, runFromCommandPalette, screenshot } from './workbench.mjs';
 
 const seed = '001_0100f59d336e01c0.md';
 const firstStory = 'Story 1: Handling NetSuite Timeout Issues';
@@ -273,6 +273,29 @@ describe('the rehearsal panel', function () {
     }
     await view.locator('body.vscode-light').waitFor({ timeout: 30_000 });
     await page.keyboard.press('r');
+  });
+
+  it('keeps the attempt in progress across a window reload', async function () {
+    this.timeout(240_000);
+    const view = webview(page);
+    await rehearseFromPalette(page, firstStory);
+    await view.locator('.stage').click();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Space');
+    await view.locator('.sections li.current', { hasText: 'Task' }).waitFor();
+    await view.locator('.story-clock .time', { hasText: MOVED_ON }).waitFor({ timeout: 10_000 });
+    // Reload as a person does (Developer: Reload Window), which lets the workbench save its editors first.
+    const reloaded = page.waitForEvent('load', { timeout: 120_000 });
+    await runFromCommandPalette(page, 'Developer: Reload Window', 'Reload Window');
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    // VS Code restores the panel through the extension's serializer; the webview restores its state.
+    await view.locator('.story-head h1', { hasText: firstStory }).waitFor({ timeout: 120_000 });
+    await view.locator('.sections li.current', { hasText: 'Task' }).waitFor({ timeout: 30_000 });
+    assert.equal(await view.locator('.sections li.done').count(), 1, 'the Situation is still done');
+    assert.notEqual(await view.locator('.story-clock .time').textContent(), '0:00', 'the story clock kept its time');
+    await screenshot(page, '17-rehearsal-after-reload');
+    await page.keyboard.press('Escape');
   });
 });
 
