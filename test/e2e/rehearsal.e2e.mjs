@@ -92,6 +92,17 @@ async function rehearseFromPalette(page, title) {
   await webview(page).locator('.story-head h1', { hasText: title }).waitFor({ timeout: 30_000 });
 }
 
+/** Opens the first story of the seed in the panel and speaks into its Task (Space twice). */
+async function startAtTask(page) {
+  const view = webview(page);
+  await rehearseFromPalette(page, firstStory);
+  await view.locator('.stage').click();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+  await view.locator('.sections li.current', { hasText: 'Task' }).waitFor();
+  return view;
+}
+
 /** Every frame of the page, with what it holds of the sentinel and our CSP violation counter. */
 async function frameReports(page) {
   return Promise.all(
@@ -240,12 +251,7 @@ describe('the rehearsal panel', function () {
 
   it('follows the colour theme: dark and high contrast, through theme variables only', async function () {
     this.timeout(150_000);
-    const view = webview(page);
-    await rehearseFromPalette(page, firstStory);
-    await view.locator('.stage').click();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Space');
-    await view.locator('.sections li.current', { hasText: 'Task' }).waitFor();
+    const view = await startAtTask(page);
     try {
       for (const [theme, bodyClass, name] of [
         ['Dark Modern', 'vscode-dark', 'dark'],
@@ -277,12 +283,7 @@ describe('the rehearsal panel', function () {
 
   it('keeps the attempt in progress across a window reload', async function () {
     this.timeout(240_000);
-    const view = webview(page);
-    await rehearseFromPalette(page, firstStory);
-    await view.locator('.stage').click();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Space');
-    await view.locator('.sections li.current', { hasText: 'Task' }).waitFor();
+    const view = await startAtTask(page);
     await view.locator('.story-clock .time', { hasText: MOVED_ON }).waitFor({ timeout: 10_000 });
     // Reload as a person does (Developer: Reload Window), which lets the workbench save its editors first.
     const reloaded = page.waitForEvent('load', { timeout: 120_000 });
