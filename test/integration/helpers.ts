@@ -89,3 +89,19 @@ export function until(condition: () => boolean, what: string, timeoutMs = 10_000
     for (const event of events) subscriptions.push(event(check));
   });
 }
+
+/**
+ * Runs a command that shows a quick pick and answers it with Enter (its first item), as a person would.
+ * No event says a quick pick is open, so Enter is pressed until the command has settled.
+ */
+export async function runTakingFirstPick<T>(command: string, ...args: unknown[]): Promise<T | undefined> {
+  let settled = false;
+  const run = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => {
+    settled = true;
+  });
+  await until(() => {
+    if (!settled) void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return settled;
+  }, `${command} to take the first item of its quick pick`, 30_000);
+  return run;
+}

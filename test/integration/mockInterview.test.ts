@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StarStoriesApi } from '../../src/extension/extension';
-import { closeAllEditors, starStories, until, workspaceFile } from './helpers';
+import { closeAllEditors, runTakingFirstPick, starStories, until, workspaceFile } from './helpers';
 
 const bankFile = 'mock-interview-bank.md';
 const bank = `# Mock interview bank
@@ -28,18 +28,8 @@ Tags: conflict
 **Result:** We launched 2 weeks later with 0 Sev-1 incidents.
 `;
 
-/** Runs the command and answers its quick pick with Enter (the first item), as a person would. */
-async function askAndTakeFirst(question: string): Promise<boolean> {
-  let settled = false;
-  const run = Promise.resolve(vscode.commands.executeCommand<boolean>('starStories.mockInterview', { question })).finally(() => {
-    settled = true;
-  });
-  // No event says a quick pick is open: press Enter until the command has its answer.
-  await until(() => {
-    if (!settled) void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return settled;
-  }, 'the mock interview to take the first story', 30_000);
-  return run;
+function askAndTakeFirst(question: string): Promise<boolean | undefined> {
+  return runTakingFirstPick<boolean>('starStories.mockInterview', { question });
 }
 
 describe('mock interview', () => {

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { StarStoriesApi } from '../../src/extension/extension';
 import { RehearsalHistory } from '../../src/rehearsal/history';
 import type { HostMessage, WebviewMessage } from '../../src/rehearsal/protocol';
-import { closeAllEditors, starStories, until, workspaceFile } from './helpers';
+import { closeAllEditors, expectedStories, openInEditor, runTakingFirstPick, starStories, until, workspaceFile } from './helpers';
 
 const seed = '001_0100f59d336e01c0.md';
 const firstStory = 'Story 1: Handling NetSuite Timeout Issues';
@@ -78,6 +78,20 @@ describe('rehearsal panel', () => {
     assert.equal(shown.mode, 'full');
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
     assert.deepEqual(tabs.map((t) => t.label), [`Rehearse: ${firstStory}`]);
+  });
+
+  it('opens the story under the cursor first when run from the palette without a story', async () => {
+    const third = expectedStories(seed)[2];
+    const editor = await openInEditor(seed);
+    const inside = new vscode.Position(third.line + 2, 0);
+    editor.selection = new vscode.Selection(inside, inside);
+    await until(() => api.index.isReady, 'the story index', 20_000, [api.index.onDidChange]);
+    const id = api.index.bank.all().find((b) => b.file === seed && b.story.title === third.title)?.story.id;
+    assert.ok(id, `the index knows "${third.title}"`);
+    const shown = rendered((m) => m.storyKey === id, 'the story under the cursor to render');
+    assert.equal(await runTakingFirstPick<boolean>('starStories.rehearse'), true);
+    await shown;
+    assert.equal(api.rehearsal.storyKey, id);
   });
 
   it('reuses the one panel for the next story, picked from the Story Explorer', async () => {
