@@ -94,6 +94,15 @@ describe('rehearsal panel', () => {
     assert.equal(api.rehearsal.storyKey, id);
   });
 
+  it('opens a story of the bank with Rehearse Random Story', async () => {
+    await until(() => api.index.isReady, 'the story index', 20_000, [api.index.onDidChange]);
+    const ids = new Set(api.index.bank.all().map((b) => b.story.id));
+    const shown = rendered((m) => ids.has(m.storyKey), 'a story of the bank to render');
+    assert.equal(await vscode.commands.executeCommand('starStories.rehearseRandom'), true);
+    await shown;
+    assert.ok(ids.has(api.rehearsal.storyKey ?? ''), `${api.rehearsal.storyKey} is a story of the bank`);
+  });
+
   it('reuses the one panel for the next story, picked from the Story Explorer', async () => {
     await openFirstStory();
     await until(() => api.index.isReady, 'the story index', 20_000, [api.index.onDidChange]);
