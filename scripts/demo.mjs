@@ -56,7 +56,7 @@ async function main() {
   console.log('[demo] Press Ctrl+C to stop.');
 
   // Runs until Ctrl+C (cleanup.mjs stops code-server's process group and exits) or until code-server dies.
-  while (!server.exited) await new Promise((r) => setTimeout(r, 1000));
+  await server.whenExited;
   console.error('[demo] code-server stopped by itself; its last lines:');
   console.error(server.outputTail(30));
   return 1;

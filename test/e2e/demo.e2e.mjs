@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { onCleanup } from '../vscode/cleanup.mjs';
-import { httpStatus, repoRoot } from '../vscode/codeServer.mjs';
+import { httpStatus, repoRoot, waitForOutputOrExit } from '../vscode/codeServer.mjs';
 import { closeWorkbench, exampleWorkspace, openPage, reportFailure, screenshot } from './workbench.mjs';
 
 describe('npm run demo', function () {
@@ -58,7 +58,7 @@ describe('npm run demo', function () {
     while (!(match = pattern.exec(output))) {
       if (demo.exitCode !== null || demo.signalCode !== null) assert.fail(`the demo exited (${demo.exitCode ?? demo.signalCode}) before printing ${pattern}:\n${output}`);
       if (Date.now() > deadline) assert.fail(`the demo did not print ${pattern} within ${timeoutMs / 1000} s:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
+      await waitForOutputOrExit(demo, exited, deadline);
     }
     return match;
   }

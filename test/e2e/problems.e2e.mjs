@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { boxAround, closeWorkbench, goToLine, openFile, openWorkbench, reportFailure, screenshot } from './workbench.mjs';
 
 const seed = '003_ef79ab7181eafc2e.md';
-// From ../shared/corpus/expected.json (findings.must) and `star-stories lint` on the seed.
+// From test/fixtures/expected.json (findings.must) and `star-stories lint` on the seed.
 const expected = [
   { code: 'STAR005', line: 186, message: "The Result of 'Process' has no number" },
   { code: 'STAR001', line: 259, message: "Story 'Process' has no Situation" },

@@ -50,12 +50,16 @@ export function cleanupAll() {
  * code. A failure exits 1 after printing `[tag] message`: a SetupError's one line, else the stack.
  */
 export function runMain(tag, main) {
+  // Once a signal is being handled, its handler exits with the signal's code: main ending because the
+  // cleanup stopped code-server must not race it with an exit code of its own.
   main().then(
     async (code) => {
+      if (interrupted) return;
       await runAll();
       process.exit(code);
     },
     async (error) => {
+      if (interrupted) return;
       await runAll();
       if (error instanceof SetupError) console.error(`[${tag}] ${error.message}`);
       else console.error(`[${tag}] FAILED:`, error?.stack ?? error);

@@ -181,6 +181,8 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
     get exited() {
       return exited;
     },
+    /** Resolves when code-server exits. */
+    whenExited: exitPromise,
     stop: async () => {
       unregister();
       await stop();
@@ -189,7 +191,7 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
 
   try {
     const deadline = Date.now() + readyTimeoutMs;
-    // Wait for the port it printed, then for its health endpoint to answer.
+    // Wait for the port it printed, then check its health endpoint.
     while (!session.port) {
       const match = /HTTP server listening on https?:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (match) session.port = Number(match[1]);
@@ -198,11 +200,9 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
       if (Date.now() > deadline) throw new Error(`code-server did not listen within ${readyTimeoutMs / 1000} s`);
     }
     session.origin = `http://127.0.0.1:${session.port}`;
-    while ((await httpStatus(`${session.origin}/healthz`)) !== 200) {
-      if (exited) throw new Error(`code-server exited (${exitCode}) before it was ready`);
-      if (Date.now() > deadline) throw new Error(`code-server was not ready within ${readyTimeoutMs / 1000} s`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // It prints that line once its socket listens, so the health endpoint answers now or never.
+    const health = await httpStatus(`${session.origin}/healthz`);
+    if (health !== 200) throw new Error(`code-server listens on ${session.port} but /healthz answered ${health}`);
     return session;
   } catch (error) {
     const tail = tailLines(output, 40);
@@ -212,7 +212,8 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
   }
 }
 
-function waitForOutputOrExit(child, exitPromise, deadline) {
+/** Resolves at the child's next output, its exit, or the deadline, whichever comes first. */
+export function waitForOutputOrExit(child, exitPromise, deadline) {
   return new Promise((resolveWait) => {
     const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
     function done() {

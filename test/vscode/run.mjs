@@ -12,7 +12,7 @@
 // Usage: node test/vscode/run.mjs [--suite path/to/index.js]
 // Env: STAR_STORIES_CACHE, CHROME_PATH, STAR_STORIES_TEST_TIMEOUT (seconds, default 600),
 //      STAR_STORIES_KEEP_TEMP=1 (keep the temp workspace, user data and logs).
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,6 +71,21 @@ async function main() {
         printed = text.length;
       }
     };
+    // Every write of the log or the report is a change in reportDir: wake on those, on the window
+    // closing and on code-server exiting, never on a timer.
+    const watcher = watch(reportDir);
+    const nextChange = (until) => new Promise((wake) => {
+      const timer = setTimeout(done, Math.max(0, until - Date.now()));
+      function done() {
+        clearTimeout(timer);
+        watcher.off('change', done);
+        page.off('close', done);
+        wake();
+      }
+      watcher.on('change', done);
+      page.on('close', done);
+      server.whenExited.then(done);
+    });
     const deadline = Date.now() + timeoutMs;
     let closedAt;
     let report;
@@ -89,8 +104,9 @@ async function main() {
         if (Date.now() - closedAt > 5000) break;
       }
       if (Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 250));
+      await nextChange(closedAt === undefined ? deadline : Math.min(deadline, closedAt + 5000));
     }
+    watcher.close();
     printNewOutput();
 
     if (!report) {
