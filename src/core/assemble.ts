@@ -8,6 +8,8 @@ import type { LineIndex } from './lines';
 import type { Framework, Range, Role, Section, Story } from './model';
 import type { Container, FollowUpSection, LabelCandidate, Outline } from './outline';
 import { wordCount } from './words';
+import { memoise } from './memo';
+import { slugify } from './slug';
 
 const FORMS = ['heading', 'bold', 'list'] as const;
 const STAR_ROLES: readonly Role[] = ['situation', 'task', 'action', 'result'];
@@ -173,21 +175,7 @@ function sectionBoundary(text: string, label: LabelCandidate): number {
   return LIST_MARKER.test(text.slice(lineStart, label.start)) ? lineStart : label.start;
 }
 
-const SLUGS = new Map<string, string>();
-
-function slug(title: string): string {
-  let found = SLUGS.get(title);
-  if (found === undefined) {
-    if (SLUGS.size > 50000) SLUGS.clear();
-    found = makeSlug(title);
-    SLUGS.set(title, found);
-  }
-  return found;
-}
-
-function makeSlug(title: string): string {
-  return title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'story';
-}
+const slug = memoise((title) => slugify(title) || 'story', 50000);
 
 function splitTags(value: string): string[] {
   return value.split(/[,;]/).map((t) => t.trim().replace(/^#/, '').toLowerCase()).filter(Boolean);

@@ -1,4 +1,5 @@
 import type { Role, TargetSeconds } from './model';
+import { memoise } from './memo';
 
 /** `challenge` words become the Task when the story also has a Situation label, else the Situation. */
 export type LabelKind = Role | 'challenge';
@@ -36,19 +37,12 @@ const LETTER_PREFIX = /^(?:\([A-Za-z]\)\s*|[A-Za-z]\s*[:\-–—.]\s+)/;
 const TRAILING_PAREN = /\s*\([^()]*\)\s*$/;
 const TRAILING_DURATION = /\s+[-–—]\s*\d+(?:\.\d+)?(?:\s*[-–—]\s*\d+(?:\.\d+)?)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\s*$/i;
 
-const NORMALISED = new Map<string, string>();
+const normaliseShort = memoise((raw) => normalise(raw), 50000);
 
 /** Reduces a label as written (`**1. Situation (30 seconds):**`) to the words looked up in the lexicon (`situation`). */
 export function normaliseLabel(raw: string): string {
   // Headings and labels repeat from one analysis to the next: remember the short ones.
-  if (raw.length > 200) return normalise(raw);
-  let found = NORMALISED.get(raw);
-  if (found === undefined) {
-    if (NORMALISED.size > 50000) NORMALISED.clear();
-    found = normalise(raw);
-    NORMALISED.set(raw, found);
-  }
-  return found;
+  return raw.length > 200 ? normalise(raw) : normaliseShort(raw);
 }
 
 function normalise(raw: string): string {

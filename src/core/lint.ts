@@ -7,6 +7,7 @@ import type { Finding, Fix, Position, Story, TextEdit } from './model';
 import { RULES } from './rules';
 import type { Problem, Rule, RuleContext, StoryRule } from './rules/rule';
 import { shiftRange, storyOrigin } from './assemble';
+import { memoise } from './memo';
 
 function levelOf(rule: Rule, config: StarConfig) {
   return config.rules[rule.code] ?? config.rules[rule.code.toLowerCase()] ?? config.rules[rule.name] ?? rule.defaultSeverity;
@@ -84,19 +85,10 @@ function storyProblems(rule: StoryRule, story: Story, context: RuleContext, sett
   return problems.map((p) => shiftProblem(p, origin.lines));
 }
 
-const SETTINGS_IDS = new Map<string, string>();
 let nextSettingsId = 0;
 
 /** A short stand-in for a long settings key, so cache look-ups hash a few characters. Never reused. */
-function settingsId(key: string): string {
-  let id = SETTINGS_IDS.get(key);
-  if (id === undefined) {
-    if (SETTINGS_IDS.size > 1000) SETTINGS_IDS.clear();
-    id = String(nextSettingsId++);
-    SETTINGS_IDS.set(key, id);
-  }
-  return id;
-}
+const settingsId = memoise(() => String(nextSettingsId++), 1000);
 
 export function lintDocument(document: StoryDocument, config: StarConfig): Finding[] {
   const tooComplex = document.tooComplex?.length ?? 0;

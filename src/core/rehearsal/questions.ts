@@ -2,6 +2,7 @@
 // the setting `starStories.questionBank`, and which stories to offer for a question.
 import { competencyOf, type Competency } from '../coverage';
 import type { Story } from '../model';
+import { slugify } from '../slug';
 
 export interface BehaviouralQuestion {
   id: string;
@@ -11,7 +12,7 @@ export interface BehaviouralQuestion {
 }
 
 function questionId(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return slugify(text).slice(0, 80);
 }
 
 /** A tag as a competency when it names one (`Technical-Decision`, `mistake`), else lower-cased. */
