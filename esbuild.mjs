@@ -28,6 +28,8 @@ const entries = [
   { entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
   // The integration suite; mocha comes from node_modules at run time (test/integration/index.ts).
   { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] },
+  // The restricted-mode suite: the same harness in a workspace VS Code does not trust (test/untrusted/).
+  { entryPoints: ['test/untrusted/index.ts'], outfile: 'dist/test/untrusted/index.js', external: ['vscode', 'mocha'] },
 ];
 
 // The rehearsal webview runs in a browser frame: its own bundle, nothing from Node or VS Code, and the
