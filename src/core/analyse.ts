@@ -153,13 +153,25 @@ export class StoryAnalyser {
     return hit;
   }
 
-  /**
-   * Parses the chunks at `indices` within the budget, caching each result by its text. Neighbouring
-   * chunks are parsed together (a parse has a fixed cost, and a chunk parses the same alone or with its
-   * neighbours: that is where the chunker cuts), then their facts are dealt back to each chunk. A group
-   * that runs past the budget is parsed again chunk by chunk, so only the chunk at fault is skipped.
-   */
+  /** Reads the chunks at `indices`, caching each result by its text. */
   private parse(chunks: readonly Chunk[], results: ChunkResult[], indices: number[]): void {
+    // Chunks the plain reader accepts need neither remark nor the watchdog: it is linear.
+    const hard = indices.filter((i) => {
+      const facts = this.reader.readPlain(chunks[i].text);
+      if (facts) results[i] = this.result(chunks[i].text, { facts });
+      return !facts;
+    });
+    this.parseHard(chunks, results, hard);
+    for (const i of indices) this.remember(chunks[i].text, results[i]);
+  }
+
+  /**
+   * Parses the chunks at `indices` with remark within the budget. Neighbouring chunks are parsed
+   * together (a parse has a fixed cost, and a chunk parses the same alone or with its neighbours: that
+   * is where the chunker cuts), then their facts are dealt back to each chunk. A group that runs past
+   * the budget is parsed again chunk by chunk, so only the chunk at fault is skipped.
+   */
+  private parseHard(chunks: readonly Chunk[], results: ChunkResult[], indices: number[]): void {
     if (indices.length === 0) return;
     const groups: number[][] = [];
     let size = 0;
@@ -187,7 +199,6 @@ export class StoryAnalyser {
       const over = group.length === 1 ? [0] : runEachWithin(group.length, this.budgetMs, (k) => read([group[k]]));
       for (const k of over) results[group[k]] = this.result(chunks[group[k]].text, { tooComplex: true });
     }
-    for (const i of indices) this.remember(chunks[i].text, results[i]);
   }
 
   /** Parses adjacent chunks as one text and gives each chunk the facts that fall in it, relative to it. */

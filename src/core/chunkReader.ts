@@ -4,6 +4,8 @@ import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootCo
 import { toString } from 'mdast-util-to-string';
 import { type LabelKind, type Lexicon, lookupLabel } from './lexicon';
 import { parseMarkdown } from './markdown';
+import type { PlainInline } from './plainInline';
+import { readPlainTree, type PlainBlock, type PlainList, type PlainListItem } from './plainReader';
 
 export interface Span {
   start: number;
@@ -52,9 +54,13 @@ export interface ChunkFacts {
   code: Span[];
 }
 
+/** A node of remark's tree or of the plain reader's (the same shapes, for the node types the plain reader builds). */
+type AnyNode = Nodes | PlainBlock | PlainListItem | PlainInline;
+type Inline = PhrasingContent | PlainInline;
+
 const REST_OF_LABEL = /^[ \t]*(\([^()\r\n]*\))?[ \t]*([:\-–—.]|\n|$)/;
 
-function span(node: Nodes): Span {
+function span(node: AnyNode): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
@@ -64,7 +70,7 @@ function isQuestion(text: string): boolean {
 }
 
 /** Text of the line that follows `index` in a run of inline nodes, up to the next line break (given as `\n` whatever the file uses). */
-function restOfLine(nodes: PhrasingContent[], index: number): string {
+function restOfLine(nodes: readonly Inline[], index: number): string {
   let rest = '';
   for (let i = index + 1; i < nodes.length; i++) {
     const n = nodes[i];
@@ -80,13 +86,24 @@ function restOfLine(nodes: PhrasingContent[], index: number): string {
 export class ChunkReader {
   constructor(private readonly lexicon: Lexicon) {}
 
+  /** The chunk's facts, read with remark. */
   read(text: string): ChunkFacts {
+    return this.facts(parseMarkdown(text).children);
+  }
+
+  /** The chunk's facts when the plain reader can read it without remark (the same facts), else undefined. */
+  readPlain(text: string): ChunkFacts | undefined {
+    const blocks = readPlainTree(text);
+    return blocks && this.facts(blocks);
+  }
+
+  private facts(blocks: readonly (RootContent | PlainBlock)[]): ChunkFacts {
     const facts: ChunkFacts = { headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] };
-    for (const node of parseMarkdown(text).children) this.block(node, facts);
+    for (const node of blocks) this.block(node, facts);
     return facts;
   }
 
-  private block(node: RootContent, facts: ChunkFacts): void {
+  private block(node: RootContent | PlainBlock, facts: ChunkFacts): void {
     switch (node.type) {
       case 'heading':
         this.heading(node, facts);
@@ -102,7 +119,7 @@ export class ChunkReader {
     }
   }
 
-  private heading(node: Heading, facts: ChunkFacts): void {
+  private heading(node: Heading | Extract<PlainBlock, { type: 'heading' }>, facts: ChunkFacts): void {
     const text = toString(node);
     const found = lookupLabel(this.lexicon, text);
     facts.headings.push({ ...span(node), depth: node.depth, text, label: found && { ...found, text } });
@@ -111,8 +128,8 @@ export class ChunkReader {
   }
 
   /** Labels of forms 2 and 3: bold text at the start of a line of a top-level paragraph. */
-  private paragraph(node: Paragraph, facts: ChunkFacts): void {
-    const nodes = node.children;
+  private paragraph(node: Paragraph | Extract<PlainBlock, { type: 'paragraph' }>, facts: ChunkFacts): void {
+    const nodes: readonly Inline[] = node.children;
     let atLineStart = true;
     nodes.forEach((child, i) => {
       if (atLineStart && child.type === 'strong') this.boldLabel(nodes, i, 'bold', facts);
@@ -128,8 +145,8 @@ export class ChunkReader {
   }
 
   /** Labels of form 4: bold text opening an item of a top-level list. */
-  private list(node: List, facts: ChunkFacts): void {
-    for (const item of node.children) {
+  private list(node: List | PlainList, facts: ChunkFacts): void {
+    for (const item of node.children as readonly (ListItem | PlainListItem)[]) {
       const first = item.children[0];
       if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') this.boldLabel(first.children, 0, 'list', facts);
       const text = itemText(item);
@@ -138,7 +155,7 @@ export class ChunkReader {
     }
   }
 
-  private boldLabel(nodes: PhrasingContent[], index: number, form: 'bold' | 'list', facts: ChunkFacts): void {
+  private boldLabel(nodes: readonly Inline[], index: number, form: 'bold' | 'list', facts: ChunkFacts): void {
     const strong = nodes[index];
     const text = toString(strong);
     const rest = restOfLine(nodes, index);
@@ -153,7 +170,7 @@ export class ChunkReader {
   }
 }
 
-function itemText(item: ListItem): string {
+function itemText(item: ListItem | PlainListItem): string {
   const first = item.children[0];
   return first?.type === 'paragraph' ? toString(first) : '';
 }
@@ -167,8 +184,8 @@ function comments(html: string, offset: number): DirectiveFact[] {
 }
 
 /** Walks with an explicit stack: deeply nested lists must not overflow the call stack. */
-function collectProse(root: Nodes, facts: ChunkFacts): void {
-  const stack: Nodes[] = [root];
+function collectProse(root: AnyNode, facts: ChunkFacts): void {
+  const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'text' || node.type === 'inlineCode') facts.prose.push({ ...span(node), text: node.value });
