@@ -1,7 +1,7 @@
 // Inline half of the plain reader (see plainReader.ts): the text of one paragraph or heading, read
 // into the mdast nodes remark would build — text, strong, emphasis, inline code and hard breaks — or
-// undefined when it holds anything else (escapes, entities, HTML, links, `_` emphasis, emphasis runs
-// that do not pair up evenly). Positions are offsets into the chunk, as in remark's tree.
+// undefined when it holds anything else (escapes, entities, HTML, links and images, code spans over
+// several lines). Positions are offsets into the chunk, as in remark's tree.
 //
 // The rules replicated are micromark's (remark's tokenizer), not only CommonMark's where they differ:
 // a character next to `*` is classified by its UTF-16 code unit (an emoji is neither punctuation nor
@@ -20,11 +20,12 @@ export function at(start: number, end: number): At['position'] {
   return { start: { offset: start }, end: { offset: end } };
 }
 
-/** A `*` run not (yet) paired: the emphasis algorithm's delimiter. */
+/** A run of `*` or `_` that may open or close emphasis; [start, end) shrinks as its markers are used. */
 interface Run {
   type: 'run';
+  marker: number;
   start: number;
-  length: number;
+  end: number;
   open: boolean;
   close: boolean;
 }
@@ -84,11 +85,11 @@ function backtickClosers(text: string, from: number, to: number): Map<number, nu
 
 /**
  * Inline nodes of `text` in [from, to): a paragraph's content from its first character to its last
- * that is not a space (line breaks in between are `\n`, continuation lines may be indented).
+ * that is not a space (line breaks in between are `\n`, continuation lines may be indented), in a
+ * list item or not.
  */
-export function readInline(text: string, from: number, to: number): PlainInline[] | undefined {
+export function readInline(text: string, from: number, to: number, inListItem: boolean): PlainInline[] | undefined {
   const pieces: Piece[] = [];
-  const openers: number[] = [];
   let closers: Map<number, number> | undefined;
   let pending = from;
   const flush = (end: number) => {
@@ -99,37 +100,34 @@ export function readInline(text: string, from: number, to: number): PlainInline[
     const code = text.charCodeAt(i);
     if (code === 42 /* * */ || code === 95 /* _ */) {
       const length = runLength(text, i, to, code);
-      const before = i === from ? WHITESPACE : classify(text.charCodeAt(i - 1));
-      const after = i + length === to ? WHITESPACE : classify(text.charCodeAt(i + length));
-      const open = after === OTHER || (after === PUNCTUATION && before !== OTHER);
-      const close = before === OTHER || (before === PUNCTUATION && after !== OTHER);
+      const previous = i === from ? NaN : text.charCodeAt(i - 1);
+      const next = i + length === to ? NaN : text.charCodeAt(i + length);
+      const before = classify(previous);
+      const after = classify(next);
+      // micromark's flanking rules, with its quirk: a `*` or `_` on the other side always allows it.
+      const open = after === OTHER || (after === PUNCTUATION && before !== OTHER) || next === 42 || next === 95;
+      const close = before === OTHER || (before === PUNCTUATION && after !== OTHER) || previous === 42 || previous === 95;
+      const run: Run = {
+        type: 'run',
+        marker: code,
+        start: i,
+        end: i + length,
+        open: code === 42 ? open : open && (before !== OTHER || !close),
+        close: code === 42 ? close : close && (after !== OTHER || !open),
+      };
       i += length;
-      if (code === 95) {
-        // `_` between two letters or digits can neither open nor close: literal. Anything else declines.
-        if (before !== OTHER || after !== OTHER) return undefined;
-        continue;
-      }
-      if (!open && !close) continue;
-      if (length > 2) return undefined;
-      flush(i - length);
+      if (!run.open && !run.close) continue;
+      flush(run.start);
+      pieces.push(run);
       pending = i;
-      const run: Run = { type: 'run', start: i - length, length, open, close };
-      if (close && openers.length > 0) {
-        const o = openers.pop()!;
-        const opener = pieces[o] as Run;
-        // Unequal runs split (`**a*`) and bring in the rule of three: not replicated.
-        if (opener.length !== length) return undefined;
-        const children = finish(text, pieces.splice(o).slice(1));
-        pieces.push({ type: length === 2 ? 'strong' : 'emphasis', children, position: at(opener.start, i) });
-      } else if (open) {
-        openers.push(pieces.length);
-        pieces.push(run);
-      } else pieces.push(run);
     } else if (code === 96 /* ` */) {
       const length = runLength(text, i, to, 96);
       closers ??= backtickClosers(text, i, to);
       const close = closers.get(i)!;
       if (close === -1) {
+        // micromark's failed search for the closing run ends the line endings it crossed after the
+        // next line's list indentation: inside a list item, left to remark.
+        if (inListItem && text.lastIndexOf('\n', to - 1) > i) return undefined;
         i += length;
         continue;
       }
@@ -156,32 +154,63 @@ export function readInline(text: string, from: number, to: number): PlainInline[
     } else i++;
   }
   flush(to);
-  return finish(text, pieces);
+  const resolved = resolveEmphasis(text, pieces);
+  return resolved && finish(text, resolved);
+}
+
+/**
+ * Pairs `*` and `_` runs into emphasis and strong nodes as micromark does (CommonMark's algorithm on
+ * the runs' current lengths): each closer, left to right, takes the nearest opener of its marker that
+ * the rule of three allows, two markers from each when both have two. Undefined when it would take
+ * more than a few steps per run (micromark's walk back is quadratic on runs that never close).
+ */
+function resolveEmphasis(text: string, pieces: Piece[]): Piece[] | undefined {
+  let budget = 16 * pieces.length + 256;
+  for (let c = 0; c < pieces.length; c++) {
+    const closer = pieces[c];
+    if (closer.type !== 'run' || !closer.close) continue;
+    for (let o = c - 1; o >= 0; o--) {
+      if (--budget < 0) return undefined;
+      const opener = pieces[o];
+      if (opener.type !== 'run' || !opener.open || opener.marker !== closer.marker) continue;
+      const openLength = opener.end - opener.start;
+      const closeLength = closer.end - closer.start;
+      if ((opener.close || closer.open) && closeLength % 3 !== 0 && (openLength + closeLength) % 3 === 0) continue;
+      const use = openLength > 1 && closeLength > 1 ? 2 : 1;
+      opener.end -= use;
+      closer.start += use;
+      budget -= c - o;
+      const node: PlainInline = { type: use === 2 ? 'strong' : 'emphasis', children: finish(text, pieces.slice(o + 1, c)), position: at(opener.end, closer.start) };
+      const slot = opener.end > opener.start ? o + 1 : o;
+      pieces.splice(slot, c - slot, node);
+      if (closer.end === closer.start) pieces.splice(slot + 1, 1);
+      // Next: the same closer if it has markers left, else what follows it.
+      c = slot;
+      break;
+    }
+  }
+  return pieces;
 }
 
 /** Unpaired runs become text, and neighbouring text is one node, as in remark. */
 function finish(text: string, pieces: Piece[]): PlainInline[] {
   const out: PlainInline[] = [];
-  let span: { start: number; end: number } | undefined;
-  const flush = () => {
-    if (span) out.push(textNode(text, span.start, span.end));
-    span = undefined;
-  };
+  let start = -1;
+  let end = -1;
   for (const p of pieces) {
-    const start = p.type === 'run' || p.type === 'span' ? p.start : -1;
-    if (start === -1) {
-      flush();
-      out.push(p as PlainInline);
+    if (p.type === 'run' || p.type === 'span') {
+      if (p.start !== end) {
+        if (end > start) out.push(textNode(text, start, end));
+        start = p.start;
+      }
+      end = p.end;
       continue;
     }
-    const end = p.type === 'run' ? p.start + p.length : (p as Span).end;
-    if (span && span.end === start) span.end = end;
-    else {
-      flush();
-      span = { start, end };
-    }
+    if (end > start) out.push(textNode(text, start, end));
+    start = end = -1;
+    out.push(p);
   }
-  flush();
+  if (end > start) out.push(textNode(text, start, end));
   return out;
 }
 

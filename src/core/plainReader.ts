@@ -5,10 +5,10 @@
 //
 // - ATX and setext headings, paragraphs (with lazy continuation lines), thematic breaks;
 // - lists (`-`, `*`, `+`, `1.`, `1)`) nested by indentation, each item starting with content;
-// - fenced code, closed before the chunk (or its list item) ends;
+// - fenced code, closed before the chunk (or its list item) ends; indented code outside lists;
 // - inline: text, `*`/`**` emphasis, inline code, hard breaks (plainInline.ts).
 //
-// Not handled: tabs, CR line endings, NUL, block quotes, HTML, indented code, empty list items, and
+// Not handled: tabs, CR line endings, NUL, block quotes, HTML, empty list items, and
 // every inline construct plainInline.ts declines. test/unit/plainReader.test.ts checks that whenever
 // this reader accepts a chunk its facts equal remark's, on the fixtures, the bench corpus and generated
 // near-plain Markdown.
@@ -55,6 +55,8 @@ class BlockReader {
   /** The open paragraph (always in the innermost level): its first character and the end of its last line. */
   private paragraph?: { start: number; end: number };
   private fence?: { start: number; level: number; char: number; length: number };
+  /** Open indented code (at the top level): where it starts and the end of its last line indented enough. */
+  private indented?: { start: number; end: number };
 
   constructor(private readonly text: string) {}
 
@@ -68,6 +70,7 @@ class BlockReader {
     }
     // An unclosed fence runs to the end of the document: left to remark.
     if (this.fence) throw DECLINE;
+    if (this.indented) this.add(0, { type: 'code', position: at(this.indented.start, this.indented.end) });
     this.closeParagraph();
     this.closeTo(0);
     return this.root;
@@ -91,29 +94,46 @@ class BlockReader {
       }
       return;
     }
+    // Lines indented four columns continue indented code (whitespace-only ones too); blank lines may
+    // sit between them. The line after it is read as if it interrupted a paragraph.
+    let afterCode = false;
+    if (this.indented) {
+      if (indent >= 4) {
+        this.indented.end = end;
+        return;
+      }
+      if (blank) return;
+      this.add(0, { type: 'code', position: at(this.indented.start, this.indented.end) });
+      this.indented = undefined;
+      afterCode = true;
+    }
     if (blank) {
       this.closeParagraph();
       return;
     }
     let level = 0;
     while (level < this.items.length && this.items[level].contentCol <= indent) level++;
-    this.block(pos, end, level, indent);
+    this.block(pos, end, level, indent, afterCode);
   }
 
   /**
    * The line from column `indent` on, inside the first `level` open items. A list marker opens an
    * item and the rest of the line is read inside it (a loop: a line of markers nests deeply).
    */
-  private block(lineStart: number, end: number, level: number, indent: number): void {
+  private block(lineStart: number, end: number, level: number, indent: number, afterCode: boolean): void {
     const { text } = this;
+    // A line that would continue the open paragraph can only interrupt it: with every list item it opens.
+    const interrupts = afterCode || (this.paragraph !== undefined && level === this.items.length);
     for (;;) {
       const start = lineStart + indent;
       const relative = indent - this.contentCol(level);
       const innermost = level === this.items.length;
       if (relative >= 4) {
         // Indented code, unless it continues (or lazily continues) a paragraph.
-        if (!this.paragraph) throw DECLINE;
-        this.paragraph.end = end;
+        if (this.paragraph) this.paragraph.end = end;
+        // Indented code in or after a list item meets micromark's lazy-line handling: left to remark.
+        else if (this.items.length > 0) throw DECLINE;
+        else this.indented = { start: lineStart, end };
         return;
       }
       const first = text.charCodeAt(start);
@@ -148,7 +168,6 @@ class BlockReader {
         const spaces = marker[4].length;
         if (start + marker[0].length === end || spaces >= 5) throw DECLINE; // empty item, or indented code in an item
         // An ordered item interrupts a paragraph only if it starts at 1.
-        const interrupts = this.paragraph !== undefined && innermost;
         if (spaces > 0 && !(interrupts && marker[2] !== undefined && marker[2] !== '1')) {
           // Stories nest lists a few levels deep; deeper nesting is left to remark (and its watchdog),
           // which keeps the work per line here bounded.
@@ -184,14 +203,19 @@ class BlockReader {
     while (text.charCodeAt(from) === 32) from++;
     let to = end;
     while (to > from && text.charCodeAt(to - 1) === 32) to--;
-    // A closing sequence of `#`s: left to remark.
-    if (to > from && text.charCodeAt(to - 1) === 35) throw DECLINE;
+    // A closing sequence of `#`s (after a space, or the whole content) is not part of the text.
+    let hashes = to;
+    while (hashes > from && text.charCodeAt(hashes - 1) === 35) hashes--;
+    if (hashes < to && (hashes === from || text.charCodeAt(hashes - 1) === 32)) {
+      to = hashes;
+      while (to > from && text.charCodeAt(to - 1) === 32) to--;
+    }
     return { type: 'heading', depth, children: this.inline(from, to), position: at(start, end) };
   }
 
   private inline(from: number, to: number): PlainInline[] {
     if (from === to) return [];
-    const children = readInline(this.text, from, to);
+    const children = readInline(this.text, from, to, this.items.length > 0);
     if (!children) throw DECLINE;
     return children;
   }
