@@ -1,7 +1,8 @@
 // Inline half of the plain reader (see plainReader.ts): the text of one paragraph or heading, read
 // into the mdast nodes remark would build — text, strong, emphasis, inline code and hard breaks — or
-// undefined when it holds anything else (escapes, entities, HTML, links and images, code spans over
-// several lines). Positions are offsets into the chunk, as in remark's tree.
+// undefined when it holds anything else (escapes, entities, HTML and autolinks, links, images and
+// full references, code spans over several lines). Positions are offsets into the chunk, as in
+// remark's tree.
 //
 // The rules replicated are micromark's (remark's tokenizer), not only CommonMark's where they differ:
 // a character next to `*` is classified by its UTF-16 code unit (an emoji is neither punctuation nor
@@ -52,6 +53,9 @@ function classify(code: number): number {
   if (UNICODE_WHITESPACE.test(char)) return WHITESPACE;
   return UNICODE_PUNCTUATION.test(char) ? PUNCTUATION : OTHER;
 }
+
+/** After `<`, what may start an autolink or HTML; anything else leaves `<` as text. */
+export const MAYBE_TAG = /^[A-Za-z/!?]/;
 
 /** What remark would read as a character reference (conservative: any such shape declines). */
 const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
@@ -147,7 +151,12 @@ export function readInline(text: string, from: number, to: number, inListItem: b
         while (text.charCodeAt(i) === 32) i++;
         pending = i;
       }
-    } else if (code === 92 /* \ */ || code === 60 /* < */ || code === 91 /* [ */ || code === 0) {
+    } else if (code === 92 /* \ */ || code === 0) {
+      return undefined;
+    } else if (code === 60 /* < */ && MAYBE_TAG.test(text.charAt(i + 1))) {
+      return undefined;
+    } else if (code === 93 /* ] */ && (text.charCodeAt(i + 1) === 40 /* ( */ || text.charCodeAt(i + 1) === 91 /* [ */)) {
+      // A link, an image or a full reference: `[a]` alone is text when the chunk defines no label.
       return undefined;
     } else if (code === 38 /* & */ && ENTITY.test(text.slice(i, i + 40))) {
       return undefined;

@@ -8,11 +8,11 @@
 // - fenced code, closed before the chunk (or its list item) ends; indented code outside lists;
 // - inline: text, `*`/`**` emphasis, inline code, hard breaks (plainInline.ts).
 //
-// Not handled: tabs, CR line endings, NUL, block quotes, HTML, empty list items, and
-// every inline construct plainInline.ts declines. test/unit/plainReader.test.ts checks that whenever
+// Not handled: tabs, CR line endings, NUL, block quotes, HTML, label definitions, empty list items,
+// and every inline construct plainInline.ts declines. test/unit/plainReader.test.ts checks that whenever
 // this reader accepts a chunk its facts equal remark's, on the fixtures, the bench corpus and generated
 // near-plain Markdown.
-import { at, readInline, type At, type PlainInline } from './plainInline';
+import { at, MAYBE_TAG, readInline, type At, type PlainInline } from './plainInline';
 
 export type PlainBlock =
   | (At & { type: 'heading'; depth: number; children: PlainInline[] })
@@ -31,6 +31,7 @@ const ATX = /^#{1,6}(?= |$)/;
 const FENCE = /^(?:`{3,}|~{3,})/;
 const SETEXT = /^(?:=+|-+) *$/;
 const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
+const DEFINITION = /^\[[^\]]*\]:/;
 const LIST_MARKER = /^(?:([-+*])|([0-9]{1,9})([.)]))( *)/;
 
 interface OpenItem {
@@ -137,7 +138,7 @@ class BlockReader {
         return;
       }
       const first = text.charCodeAt(start);
-      if (first === 62 /* > */ || first === 60 /* < */) throw DECLINE;
+      if (first === 62 /* > */ || (first === 60 /* < */ && MAYBE_TAG.test(text.charAt(start + 1)))) throw DECLINE;
       const line = text.slice(start, end);
       if (first === 35 /* # */ && ATX.test(line)) {
         this.closeParagraph();
@@ -227,6 +228,8 @@ class BlockReader {
     this.paragraph = undefined;
     let to = p.end;
     while (this.text.charCodeAt(to - 1) === 32) to--;
+    // A paragraph opening with a label definition defines it for the chunk: left to remark.
+    if (this.text.charCodeAt(p.start) === 91 && DEFINITION.test(this.text.slice(p.start, to))) throw DECLINE;
     const children = this.inline(p.start, to);
     const level = this.items.length;
     if (depth) this.add(level, { type: 'heading', depth, children, position: at(p.start, end!) });

@@ -10,10 +10,11 @@ const WORDS = [
   'café', 'naïve', '数据', 'デプロイ', 'שלום', '🎯', '🚀', '👩🏽‍💻', 'e\u0301', '\u00a0', '\u200b', '\u2028', 'x_y', 'snake_case_name',
   '40%', '$50K', '2-3', '1.5', '(30 seconds)', '(Context Setting - 30 seconds)', '→', '—', '–', '…', '"quoted"', '“curly”', "it's", '’',
   'R&D', 'a & b', '5 * 3', '2*3', 'C++', '#hashtag', '#', 'Tags:', 'Question:', 'Q:', 'Q1.', '1.', '2)', '-', '+', '=',
+  '<5%', 'a < b', '<=', '<-', '[ ]', '[x]', '[Yes]', '[see below]', '[1]', ']', '[', '[a]:', '[]',
   'Situation', 'Task', 'Action', 'Result', 'Learning', 'Impact', 'Context', 'What I did', 'Steps Taken', 'Business Impact',
 ];
 /** Rare constructs the plain reader declines, so the gate itself is tested. */
-const DECLINED = ['&amp;', '&#35;', '<b>x</b>', '<!-- star-story -->', '\\*', '[link](http://x.y)', '[ ]', '![img](a.png)', '<http://x.y>', '\t', '\r', '_em_', '__strong__'];
+const DECLINED = ['&amp;', '&#35;', '<b>x</b>', '<!-- star-story -->', '\\*', '[link](http://x.y)', '[a][b]', '![img](a.png)', '<http://x.y>', '\t', '\r', '`a\nb`'];
 const PUNCTUATION = ['', '', '', '.', ',', ':', '?', '!', ')', '(', '"', '“', '”', '—', '🎯', '→', '*', '%', "'"];
 
 const word = fc.constantFrom(...WORDS);
@@ -84,7 +85,8 @@ const fence = fc
 
 const thematicBreak = fc.constantFrom('---', '***', '___', '* * *', '- - -', ' ---', '----------');
 
-const declinedBlock = fc.constantFrom('> **Situation:** quoted', '    indented code', '<div>\n**Task:** x\n</div>', '[ref]: http://x.y', '<!-- star-stories-disable STAR005 -->');
+const declinedBlock = fc.constantFrom('> **Situation:** quoted', '<div>\n**Task:** x\n</div>', '[ref]: http://x.y', '[a]\n\n[a]: /url', '<!-- star-stories-disable STAR005 -->');
+const indentedCode = fc.constantFrom('    indented code', '    code\n\n      more', '      code  \n    ', '    code\n  \n0. after');
 
 const block = fc.oneof(
   { weight: 8, arbitrary: paragraph },
@@ -94,6 +96,7 @@ const block = fc.oneof(
   { weight: 2, arbitrary: metaLine },
   { weight: 1, arbitrary: fence },
   { weight: 1, arbitrary: thematicBreak },
+  { weight: 1, arbitrary: indentedCode },
   { weight: 1, arbitrary: declinedBlock },
 );
 
