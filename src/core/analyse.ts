@@ -14,6 +14,7 @@ import { buildLexicon, type LabelKind } from './lexicon';
 import { LineIndex } from './lines';
 import type { Story } from './model';
 import { buildOutline } from './outline';
+import { ownString } from './ownString';
 import { assembleStories, draftStories, type StoryCache } from './assemble';
 import { quietHeading } from './prescan';
 
@@ -252,7 +253,7 @@ export class StoryAnalyser {
       // yields, in the chunks remembered for the next edit) it would keep every edited version of the
       // document alive. The chunk keeps its own copy instead, the one the cache holds.
       // (Strings compare by value, so the copy is always put in place.)
-      chunks[i] = chunk = { start: chunk.start, text: hit?.text ?? ownCopy(chunk.text) };
+      chunks[i] = chunk = { start: chunk.start, text: hit?.text ?? ownString(chunk.text) };
       if (hit && (hit.facts || hit.tooComplex)) results[i] = hit;
       else {
         const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeading(chunk.text, this.lexicon, i === 0));
@@ -295,12 +296,6 @@ export class StoryAnalyser {
     });
     return { fileName, lines, stories, facts: facts.view(), tooComplex };
   }
-}
-
-/** `text` as a string of its own, not a view into a larger one. */
-function ownCopy(text: string): string {
-  // A JSON round trip makes a fresh string; slicing a concatenation may hand back a view into the original.
-  return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
 }
 
 /** Indices of the quiet, unparsed chunks that overlap any of `spans`. */

@@ -4,7 +4,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootCo
 import { toString } from 'mdast-util-to-string';
 import { type LabelKind, type Lexicon, lookupLabel } from './lexicon';
 import { parseMarkdown } from './markdown';
-import type { PlainInline } from './plainInline';
+import type { At, PlainInline } from './plainInline';
 import { readPlainTree, type PlainBlock, type PlainList, type PlainListItem } from './plainReader';
 
 export interface Span {
@@ -58,10 +58,17 @@ export interface ChunkFacts {
 type AnyNode = Nodes | PlainBlock | PlainListItem | PlainInline;
 type Inline = PhrasingContent | PlainInline;
 
+/** What a `Tags:` or `Question:` line needs (most paragraphs have neither). */
+const MAYBE_META = /tags|question/i;
 const REST_OF_LABEL = /^[ \t]*(\([^()\r\n]*\))?[ \t]*([:\-–—.]|\n|$)/;
 
-function span(node: AnyNode): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+// Remark's nodes carry their offsets in `position`, the plain reader's as `start` and `end`.
+function startOf(node: AnyNode): number {
+  return 'position' in node ? (node.position?.start.offset ?? 0) : (node as At).start;
+}
+
+function endOf(node: AnyNode): number {
+  return 'position' in node ? (node.position?.end.offset ?? 0) : (node as At).end;
 }
 
 function isQuestion(text: string): boolean {
@@ -122,8 +129,8 @@ export class ChunkReader {
   private heading(node: Heading | Extract<PlainBlock, { type: 'heading' }>, facts: ChunkFacts): void {
     const text = toString(node);
     const found = lookupLabel(this.lexicon, text);
-    facts.headings.push({ ...span(node), depth: node.depth, text, label: found && { ...found, text } });
-    if (isQuestion(text)) facts.questions.push({ ...span(node), text });
+    facts.headings.push({ start: startOf(node), end: endOf(node), depth: node.depth, text, label: found && { ...found, text } });
+    if (isQuestion(text)) facts.questions.push({ start: startOf(node), end: endOf(node), text });
     collectProse(node, facts);
   }
 
@@ -136,10 +143,12 @@ export class ChunkReader {
       atLineStart = child.type === 'break' || (child.type === 'text' && /[\r\n][ \t]*$/.test(child.value));
     });
     const text = toString(node);
-    if (isQuestion(text)) facts.questions.push({ ...span(node), text });
-    for (const line of text.split(/\r?\n|\r/)) {
-      const meta = /^(tags|question)\s*:\s*(\S.*)$/i.exec(line.trim());
-      if (meta) facts.meta.push({ ...span(node), key: meta[1].toLowerCase() as 'tags' | 'question', value: meta[2].trim() });
+    if (isQuestion(text)) facts.questions.push({ start: startOf(node), end: endOf(node), text });
+    if (MAYBE_META.test(text)) {
+      for (const line of text.split(/\r?\n|\r/)) {
+        const meta = /^(tags|question)\s*:\s*(\S.*)$/i.exec(line.trim());
+        if (meta) facts.meta.push({ start: startOf(node), end: endOf(node), key: meta[1].toLowerCase() as 'tags' | 'question', value: meta[2].trim() });
+      }
     }
     collectProse(node, facts);
   }
@@ -150,7 +159,7 @@ export class ChunkReader {
       const first = item.children[0];
       if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') this.boldLabel(first.children, 0, 'list', facts);
       const text = itemText(item);
-      if (isQuestion(text)) facts.questions.push({ ...span(item), text });
+      if (isQuestion(text)) facts.questions.push({ start: startOf(item), end: endOf(item), text });
       collectProse(item, facts);
     }
   }
@@ -164,7 +173,8 @@ export class ChunkReader {
     const written = tail?.[1] ? `${text} ${tail[1]}` : text;
     const found = lookupLabel(this.lexicon, written);
     if (!found) return;
-    const { start, end } = span(strong);
+    const start = startOf(strong);
+    const end = endOf(strong);
     const consumed = tail ? tail[0].replace(/\n$/, '').length : 0;
     facts.labels.push({ start, end, ...found, text: written, form, contentStart: end + consumed });
   }
@@ -188,9 +198,9 @@ function collectProse(root: AnyNode, facts: ChunkFacts): void {
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'text' || node.type === 'inlineCode') facts.prose.push({ ...span(node), text: node.value });
-    else if (node.type === 'code') facts.code.push(span(node));
-    else if (node.type === 'html') facts.comments.push(...comments(node.value, span(node).start));
+    if (node.type === 'text' || node.type === 'inlineCode') facts.prose.push({ start: startOf(node), end: endOf(node), text: node.value });
+    else if (node.type === 'code') facts.code.push({ start: startOf(node), end: endOf(node) });
+    else if (node.type === 'html') facts.comments.push(...comments(node.value, startOf(node)));
     else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
 }

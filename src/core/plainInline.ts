@@ -1,25 +1,23 @@
 // Inline half of the plain reader (see plainReader.ts): the text of one paragraph or heading, read
 // into the mdast nodes remark would build — text, strong, emphasis, inline code and hard breaks — or
 // undefined when it holds anything else (escapes, entities, HTML and autolinks, links, images and
-// full references, code spans over several lines). Positions are offsets into the chunk, as in
-// remark's tree.
+// full references, code spans over several lines). Nodes carry their offsets into the chunk as
+// `start` and `end` (remark's `position.start.offset` and `position.end.offset`).
 //
 // The rules replicated are micromark's (remark's tokenizer), not only CommonMark's where they differ:
 // a character next to `*` is classified by its UTF-16 code unit (an emoji is neither punctuation nor
 // whitespace to micromark, although CommonMark counts symbols as punctuation).
 
+/** Where a node is in the chunk: the offsets remark gives as `position.start.offset` and `position.end.offset`. */
 export interface At {
-  position: { start: { offset: number }; end: { offset: number } };
+  start: number;
+  end: number;
 }
 
 export type PlainInline =
   | (At & { type: 'text' | 'inlineCode'; value: string })
   | (At & { type: 'strong' | 'emphasis'; children: PlainInline[] })
   | (At & { type: 'break' });
-
-export function at(start: number, end: number): At['position'] {
-  return { start: { offset: start }, end: { offset: end } };
-}
 
 /** A run of `*` or `_` that may open or close emphasis; [start, end) shrinks as its markers are used. */
 interface Run {
@@ -139,7 +137,7 @@ export function readInline(text: string, from: number, to: number, inListItem: b
       if (value.includes('\n')) return undefined;
       if (value.length > 2 && value.charCodeAt(0) === 32 && value.charCodeAt(value.length - 1) === 32 && /[^ ]/.test(value)) value = value.slice(1, -1);
       flush(i);
-      pieces.push({ type: 'inlineCode', value, position: at(i, close + length) });
+      pieces.push({ type: 'inlineCode', value, start: i, end: close + length });
       i = pending = close + length;
     } else if (code === 10) {
       let spaces = 0;
@@ -147,7 +145,7 @@ export function readInline(text: string, from: number, to: number, inListItem: b
       i++;
       if (spaces >= 2) {
         flush(i - 1 - spaces);
-        pieces.push({ type: 'break', position: at(i - 1 - spaces, i) });
+        pieces.push({ type: 'break', start: i - 1 - spaces, end: i });
         while (text.charCodeAt(i) === 32) i++;
         pending = i;
       }
@@ -189,7 +187,7 @@ function resolveEmphasis(text: string, pieces: Piece[]): Piece[] | undefined {
       opener.end -= use;
       closer.start += use;
       budget -= c - o;
-      const node: PlainInline = { type: use === 2 ? 'strong' : 'emphasis', children: finish(text, pieces.slice(o + 1, c)), position: at(opener.end, closer.start) };
+      const node: PlainInline = { type: use === 2 ? 'strong' : 'emphasis', children: finish(text, pieces.slice(o + 1, c)), start: opener.end, end: closer.start };
       const slot = opener.end > opener.start ? o + 1 : o;
       pieces.splice(slot, c - slot, node);
       if (closer.end === closer.start) pieces.splice(slot + 1, 1);
@@ -235,5 +233,5 @@ function textNode(text: string, start: number, end: number): PlainInline {
   while (e > s && text.charCodeAt(e - 1) === 32) e--;
   if (e === end || text.charCodeAt(e - 1) !== 10) e = end;
   const raw = text.slice(s, e);
-  return { type: 'text', value: raw.includes('\n') ? raw.replace(/ *\n */g, '\n') : raw, position: at(s, e) };
+  return { type: 'text', value: raw.includes('\n') ? raw.replace(/ *\n */g, '\n') : raw, start: s, end: e };
 }

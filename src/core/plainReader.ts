@@ -12,7 +12,7 @@
 // and every inline construct plainInline.ts declines. test/unit/plainReader.test.ts checks that whenever
 // this reader accepts a chunk its facts equal remark's, on the fixtures, the bench corpus and generated
 // near-plain Markdown.
-import { at, MAYBE_TAG, readInline, type At, type PlainInline } from './plainInline';
+import { MAYBE_TAG, readInline, type At, type PlainInline } from './plainInline';
 
 export type PlainBlock =
   | (At & { type: 'heading'; depth: number; children: PlainInline[] })
@@ -71,7 +71,7 @@ class BlockReader {
     }
     // An unclosed fence runs to the end of the document: left to remark.
     if (this.fence) throw DECLINE;
-    if (this.indented) this.add(0, { type: 'code', position: at(this.indented.start, this.indented.end) });
+    if (this.indented) this.add(0, { type: 'code', ...this.indented });
     this.closeParagraph();
     this.closeTo(0);
     return this.root;
@@ -90,7 +90,7 @@ class BlockReader {
       if (indent < base) throw DECLINE;
       const close = /^ {0,3}(`{3,}|~{3,}) *$/.exec(text.slice(pos + base, end));
       if (close && close[1].charCodeAt(0) === fence.char && close[1].length >= fence.length) {
-        this.add(fence.level, { type: 'code', position: at(fence.start, end) });
+        this.add(fence.level, { type: 'code', start: fence.start, end });
         this.fence = undefined;
       }
       return;
@@ -104,7 +104,7 @@ class BlockReader {
         return;
       }
       if (blank) return;
-      this.add(0, { type: 'code', position: at(this.indented.start, this.indented.end) });
+      this.add(0, { type: 'code', ...this.indented });
       this.indented = undefined;
       afterCode = true;
     }
@@ -161,7 +161,7 @@ class BlockReader {
       if ((first === 45 || first === 42 || first === 95) && THEMATIC.test(line)) {
         this.closeParagraph();
         this.closeTo(level);
-        this.add(level, { type: 'thematicBreak', position: at(start, end) });
+        this.add(level, { type: 'thematicBreak', start, end });
         return;
       }
       const marker = LIST_MARKER.exec(line);
@@ -211,7 +211,7 @@ class BlockReader {
       to = hashes;
       while (to > from && text.charCodeAt(to - 1) === 32) to--;
     }
-    return { type: 'heading', depth, children: this.inline(from, to), position: at(start, end) };
+    return { type: 'heading', depth, children: this.inline(from, to), start, end };
   }
 
   private inline(from: number, to: number): PlainInline[] {
@@ -232,18 +232,18 @@ class BlockReader {
     if (this.text.charCodeAt(p.start) === 91 && DEFINITION.test(this.text.slice(p.start, to))) throw DECLINE;
     const children = this.inline(p.start, to);
     const level = this.items.length;
-    if (depth) this.add(level, { type: 'heading', depth, children, position: at(p.start, end!) });
-    else this.add(level, { type: 'paragraph', children, position: at(p.start, p.end) });
+    if (depth) this.add(level, { type: 'heading', depth, children, start: p.start, end: end! });
+    else this.add(level, { type: 'paragraph', children, start: p.start, end: p.end });
   }
 
   private openItem(level: number, start: number, marker: string, contentCol: number): void {
     let list = this.lists[level];
     if (!list || list.marker !== marker) {
-      list = { node: { type: 'list', children: [], position: at(start, start) }, marker };
+      list = { node: { type: 'list', children: [], start, end: start }, marker };
       this.add(level, list.node);
       this.lists[level] = list;
     }
-    const node: PlainListItem = { type: 'listItem', children: [], position: at(start, start) };
+    const node: PlainListItem = { type: 'listItem', children: [], start, end: start };
     list.node.children.push(node);
     this.items.push({ node, list: list.node, contentCol });
     this.lists.push(undefined);
@@ -253,7 +253,7 @@ class BlockReader {
   private closeTo(level: number): void {
     for (let k = this.items.length - 1; k >= level; k--) {
       const { node, list } = this.items[k];
-      node.position.end.offset = list.position.end.offset = node.children[node.children.length - 1].position.end.offset;
+      node.end = list.end = node.children[node.children.length - 1].end;
     }
     this.items.length = level;
     this.lists.length = level + 1;

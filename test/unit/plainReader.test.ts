@@ -70,13 +70,14 @@ describe('the plain reader reads as remark does', function () {
       { seed: fuzzSeed(), numRuns: fuzzRuns(4000) },
     );
     // The grammar is built to sit on the edge of what the reader accepts: both sides must be well used.
-    assert.ok(accepted > runs * 0.3 && accepted < runs * 0.9, `accepted ${accepted} of ${runs}`);
+    assert.ok(accepted > runs * 0.25 && accepted < runs * 0.9, `accepted ${accepted} of ${runs}`);
   });
 
   it('declines what it does not read, so that remark reads it', () => {
     for (const text of [
-      'a\tb', 'a\r\nb', '> quote', '<div>x</div>', 'a <b>x</b>', 'a \\* b', 'a &amp; b', '[a](b)', '- [ ] task', '_a_', '__a__', '***a***',
-      '    code', '-\n', '- a\n  ```\n  x\n', '```\nnever closed', '# Title #', `${'- '.repeat(17)}deep`,
+      'a\tb', 'a\r\nb', 'a\rb', '> quote', '<div>x</div>', 'a <b>x</b> b', 'a <http://x.y> b', 'a \\* b', 'a &amp; b', '[a](b)', '[a][b]',
+      '[a]\n\n[a]: /url', '`a\nb`', '-\n', '- a\n  ```\n  x\n', '```\nnever closed', '- a\n\n      code', '- `` a\n  b',
+      `${'- '.repeat(17)}deep`,
     ]) {
       assert.equal(reader.readPlain(text), undefined, JSON.stringify(text));
     }
