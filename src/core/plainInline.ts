@@ -42,12 +42,14 @@ const WHITESPACE = 1;
 const PUNCTUATION = 2;
 const OTHER = 0;
 const UNICODE_WHITESPACE = /\s/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
 
 /** micromark's `classifyCharacter`, one UTF-16 code unit at a time (`NaN`: the edge of the text). */
 function classify(code: number): number {
-  if (Number.isNaN(code) || code === 32 || code === 10) return WHITESPACE;
+  if (Number.isNaN(code)) return WHITESPACE;
   const char = String.fromCharCode(code);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13) ? WHITESPACE : ASCII_PUNCTUATION.test(char) ? PUNCTUATION : OTHER;
   if (UNICODE_WHITESPACE.test(char)) return WHITESPACE;
   return UNICODE_PUNCTUATION.test(char) ? PUNCTUATION : OTHER;
 }

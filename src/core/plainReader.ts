@@ -32,6 +32,8 @@ const FENCE = /^(?:`{3,}|~{3,})/;
 const SETEXT = /^(?:=+|-+) *$/;
 const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
 const DEFINITION = /^\[[^\]]*\]:/;
+/** The first characters of every block but paragraph text (ATX, fences, setext, breaks, list markers). */
+const BLOCK_START = /[#`~=\-*_+0-9]/;
 const LIST_MARKER = /^(?:([-+*])|([0-9]{1,9})([.)]))( *)/;
 
 interface OpenItem {
@@ -139,6 +141,11 @@ class BlockReader {
       }
       const first = text.charCodeAt(start);
       if (first === 62 /* > */ || (first === 60 /* < */ && MAYBE_TAG.test(text.charAt(start + 1)))) throw DECLINE;
+      // Most lines start with a letter: nothing but paragraph text can start so.
+      if (!BLOCK_START.test(text.charAt(start))) {
+        this.paragraphLine(level, start, end);
+        return;
+      }
       const line = text.slice(start, end);
       if (first === 35 /* # */ && ATX.test(line)) {
         this.closeParagraph();
@@ -181,14 +188,19 @@ class BlockReader {
           continue;
         }
       }
-      if (this.paragraph) {
-        this.paragraph.end = end;
-        return;
-      }
-      this.closeTo(level);
-      this.paragraph = { start, end };
+      this.paragraphLine(level, start, end);
       return;
     }
+  }
+
+  /** A line of paragraph text: it continues the open paragraph (lazily, if need be) or starts one. */
+  private paragraphLine(level: number, start: number, end: number): void {
+    if (this.paragraph) {
+      this.paragraph.end = end;
+      return;
+    }
+    this.closeTo(level);
+    this.paragraph = { start, end };
   }
 
   /** Column where the content of `level` starts. */
