@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { StoryAnalyser, type StoryDocument } from '../core/analyse';
+import type { StoryDocument } from '../core/analyse';
 import type { StarConfig } from '../core/config';
-import { applyEdits, safeEdits } from '../core/fix';
-import { lintDocument } from '../core/lint';
 import { parseArgs, UsageError } from './args';
 import { loadConfig } from './configFile';
 import { expandArguments, readStoryFile, type FileProblem } from './files';
 import { lintJson, lintSarif, lintText, type LintedFile } from './lintCommand';
+import { analyserFor, lintPath } from './lintFiles';
 import { coverageText } from './coverageCommand';
 import { parseJson, parseText } from './parseCommand';
 import { statsText } from './statsCommand';
@@ -41,50 +39,22 @@ function report(problem: FileProblem, io: Io): void {
   io.err(`star-stories: ${problem.path}: ${problem.message}`);
 }
 
-/** Reads and analyses every named file; unreadable ones are reported and skipped. */
-function analyseFiles(patterns: string[], config: StarConfig, io: Io): { documents: StoryDocument[]; texts: Map<StoryDocument, string>; unreadable: boolean; analyser: StoryAnalyser; withBom: Set<string> } {
+/**
+ * `read` of every named file, in order: patterns that match nothing and files that cannot be read are
+ * reported, the other results handed to `each`. Returns whether anything could not be read.
+ */
+function forEachFile<T extends object>(patterns: string[], config: StarConfig, io: Io, read: (path: string) => T | FileProblem, each: (result: T) => void): boolean {
   const { paths, problems } = expandArguments(patterns, config.exclude);
   problems.forEach((p) => report(p, io));
-  const analyser = new StoryAnalyser({ lexicon: config.lexicon });
-  const documents: StoryDocument[] = [];
-  const texts = new Map<StoryDocument, string>();
-  const withBom = new Set<string>();
   let unreadable = problems.length > 0;
   for (const path of paths) {
-    const file = readStoryFile(path);
-    if ('message' in file) {
-      report(file, io);
+    const result = read(path);
+    if ('message' in result) {
+      report(result as FileProblem, io);
       unreadable = true;
-      continue;
-    }
-    const document = analyser.analyse(file.text, file.path);
-    documents.push(document);
-    texts.set(document, file.text);
-    if (file.bom) withBom.add(file.path);
+    } else each(result);
   }
-  return { documents, texts, unreadable, analyser, withBom };
-}
-
-/** Applies every safe fix until nothing changes (a fix can reveal another), and writes changed files. */
-function fixFiles(documents: StoryDocument[], analyser: StoryAnalyser, config: StarConfig, withBom: Set<string>, io: Io): StoryDocument[] {
-  return documents.map((original) => {
-    let document = original;
-    for (let pass = 0; pass < 5; pass++) {
-      const edits = safeEdits(lintDocument(document, config));
-      if (edits.length === 0) break;
-      document = analyser.analyse(applyEdits(document, edits), document.fileName);
-    }
-    if (document !== original && document.lines.text !== original.lines.text) {
-      try {
-        // The byte order mark was set aside when reading; a fix does not name it, so it stays.
-        writeFileSync(document.fileName, withBom.has(document.fileName) ? `\uFEFF${document.lines.text}` : document.lines.text);
-      } catch (error) {
-        io.err(`star-stories: ${document.fileName}: could not write the fixes (${(error as Error).message})`);
-        return original;
-      }
-    }
-    return document;
-  });
+  return unreadable;
 }
 
 /** Runs the command line and returns the exit code (kept apart from `process` so tests can call it). */
@@ -123,8 +93,17 @@ export function main(argv: string[], io: Io): number {
   }
   loaded.warnings.forEach((w) => io.err(`star-stories: ${w}`));
   const config = loaded.config;
-  const { documents, unreadable, analyser, withBom } = analyseFiles(args.files, config, io);
+  if (command === 'lint') {
+    const linted: LintedFile[] = [];
+    // Each file is linted as it is read, and only what the report needs is kept.
+    const unreadable = forEachFile(args.files, config, io, (path) => lintPath(path, config, args.flags.has('--fix'), io.err), (file) => linted.push(file));
+    io.out(format === 'json' ? lintJson(linted) : format === 'sarif' ? lintSarif(linted, VERSION) : lintText(linted));
+    if (unreadable) return 2;
+    return linted.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+  }
 
+  const documents: StoryDocument[] = [];
+  const unreadable = forEachFile(args.files, config, io, readStoryFile, (file) => documents.push(analyserFor(config).analyse(file.text, file.path)));
   if (command === 'parse') {
     io.out(args.flags.has('--json') ? parseJson(documents) : parseText(documents));
     return unreadable ? 2 : 0;
@@ -139,15 +118,8 @@ export function main(argv: string[], io: Io): number {
     io.out(text);
     return unreadable ? 2 : ok ? 0 : 1;
   }
-  if (command === 'stats') {
-    io.out(statsText(documents, config));
-    return unreadable ? 2 : 0;
-  }
-  const checked = args.flags.has('--fix') ? fixFiles(documents, analyser, config, withBom, io) : documents;
-  const linted: LintedFile[] = checked.map((document) => ({ document, findings: lintDocument(document, config) }));
-  io.out(format === 'json' ? lintJson(linted) : format === 'sarif' ? lintSarif(linted, VERSION) : lintText(linted));
-  if (unreadable) return 2;
-  return linted.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+  io.out(statsText(documents, config));
+  return unreadable ? 2 : 0;
 }
 
 if (require.main === module) {

@@ -1,9 +1,10 @@
-import type { StoryDocument } from '../core/analyse';
 import type { Finding } from '../core/model';
 import { RULES, RULE_DOCS, ruleDocsUrl } from '../core/rules';
 
+/** What the report needs of a linted file (the document itself is not kept). */
 export interface LintedFile {
-  document: StoryDocument;
+  path: string;
+  stories: number;
   findings: Finding[];
 }
 
@@ -15,23 +16,23 @@ export function lintText(files: LintedFile[]): string {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const { document, findings } of files) {
+  for (const { path, findings } of files) {
     for (const f of findings) {
-      lines.push(`${document.fileName}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.rule}  ${f.message}`);
+      lines.push(`${path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.rule}  ${f.message}`);
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
     }
   }
-  const stories = files.reduce((n, f) => n + f.document.stories.length, 0);
+  const stories = files.reduce((n, f) => n + f.stories, 0);
   lines.push(`${files.length} ${files.length === 1 ? 'file' : 'files'}, ${stories} ${stories === 1 ? 'story' : 'stories'}: ${errors} errors, ${warnings} warnings, ${infos} info`);
   return lines.join('\n');
 }
 
 export function lintJson(files: LintedFile[]): string {
   return JSON.stringify({
-    files: files.map(({ document, findings }) => ({
-      path: document.fileName,
+    files: files.map(({ path, findings }) => ({
+      path,
       findings: findings.map((f) => ({
         rule: f.rule,
         name: f.name,
@@ -71,14 +72,14 @@ export function lintSarif(files: LintedFile[], version: string): string {
           })),
         },
       },
-      results: files.flatMap(({ document, findings }) => findings.map((f) => ({
+      results: files.flatMap(({ path, findings }) => findings.map((f) => ({
         ruleId: f.rule,
         ruleIndex: index.get(f.rule) ?? -1,
         level: SARIF_LEVEL[f.severity],
         message: { text: f.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: document.fileName.replace(/\\/g, '/') },
+            artifactLocation: { uri: path.replace(/\\/g, '/') },
             region: {
               startLine: f.range.start.line + 1,
               startColumn: f.range.start.character + 1,

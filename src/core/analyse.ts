@@ -14,6 +14,7 @@ import { buildLexicon, type LabelKind } from './lexicon';
 import { LineIndex } from './lines';
 import type { Story } from './model';
 import { buildOutline } from './outline';
+import { ownString } from './ownString';
 import { assembleStories, draftStories, type StoryCache } from './assemble';
 import { quietHeading } from './prescan';
 
@@ -153,13 +154,25 @@ export class StoryAnalyser {
     return hit;
   }
 
-  /**
-   * Parses the chunks at `indices` within the budget, caching each result by its text. Neighbouring
-   * chunks are parsed together (a parse has a fixed cost, and a chunk parses the same alone or with its
-   * neighbours: that is where the chunker cuts), then their facts are dealt back to each chunk. A group
-   * that runs past the budget is parsed again chunk by chunk, so only the chunk at fault is skipped.
-   */
+  /** Reads the chunks at `indices`, caching each result by its text. */
   private parse(chunks: readonly Chunk[], results: ChunkResult[], indices: number[]): void {
+    // Chunks the plain reader accepts need neither remark nor the watchdog: it is linear.
+    const hard = indices.filter((i) => {
+      const facts = this.reader.readPlain(chunks[i].text);
+      if (facts) results[i] = this.result(chunks[i].text, { facts });
+      return !facts;
+    });
+    this.parseHard(chunks, results, hard);
+    for (const i of indices) this.remember(chunks[i].text, results[i]);
+  }
+
+  /**
+   * Parses the chunks at `indices` with remark within the budget. Neighbouring chunks are parsed
+   * together (a parse has a fixed cost, and a chunk parses the same alone or with its neighbours: that
+   * is where the chunker cuts), then their facts are dealt back to each chunk. A group that runs past
+   * the budget is parsed again chunk by chunk, so only the chunk at fault is skipped.
+   */
+  private parseHard(chunks: readonly Chunk[], results: ChunkResult[], indices: number[]): void {
     if (indices.length === 0) return;
     const groups: number[][] = [];
     let size = 0;
@@ -187,7 +200,6 @@ export class StoryAnalyser {
       const over = group.length === 1 ? [0] : runEachWithin(group.length, this.budgetMs, (k) => read([group[k]]));
       for (const k of over) results[group[k]] = this.result(chunks[group[k]].text, { tooComplex: true });
     }
-    for (const i of indices) this.remember(chunks[i].text, results[i]);
   }
 
   /** Parses adjacent chunks as one text and gives each chunk the facts that fall in it, relative to it. */
@@ -241,7 +253,7 @@ export class StoryAnalyser {
       // yields, in the chunks remembered for the next edit) it would keep every edited version of the
       // document alive. The chunk keeps its own copy instead, the one the cache holds.
       // (Strings compare by value, so the copy is always put in place.)
-      chunks[i] = chunk = { start: chunk.start, text: hit?.text ?? ownCopy(chunk.text) };
+      chunks[i] = chunk = { start: chunk.start, text: hit?.text ?? ownString(chunk.text) };
       if (hit && (hit.facts || hit.tooComplex)) results[i] = hit;
       else {
         const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeading(chunk.text, this.lexicon, i === 0));
@@ -284,12 +296,6 @@ export class StoryAnalyser {
     });
     return { fileName, lines, stories, facts: facts.view(), tooComplex };
   }
-}
-
-/** `text` as a string of its own, not a view into a larger one. */
-function ownCopy(text: string): string {
-  // A JSON round trip makes a fresh string; slicing a concatenation may hand back a view into the original.
-  return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
 }
 
 /** Indices of the quiet, unparsed chunks that overlap any of `spans`. */

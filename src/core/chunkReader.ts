@@ -4,6 +4,8 @@ import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootCo
 import { toString } from 'mdast-util-to-string';
 import { type LabelKind, type Lexicon, lookupLabel } from './lexicon';
 import { parseMarkdown } from './markdown';
+import type { At, PlainInline } from './plainInline';
+import { readPlainTree, type PlainBlock, type PlainList, type PlainListItem } from './plainReader';
 
 export interface Span {
   start: number;
@@ -52,10 +54,21 @@ export interface ChunkFacts {
   code: Span[];
 }
 
+/** A node of remark's tree or of the plain reader's (the same shapes, for the node types the plain reader builds). */
+type AnyNode = Nodes | PlainBlock | PlainListItem | PlainInline;
+type Inline = PhrasingContent | PlainInline;
+
+/** What a `Tags:` or `Question:` line needs (most paragraphs have neither). */
+const MAYBE_META = /tags|question/i;
 const REST_OF_LABEL = /^[ \t]*(\([^()\r\n]*\))?[ \t]*([:\-–—.]|\n|$)/;
 
-function span(node: Nodes): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+// Remark's nodes carry their offsets in `position`, the plain reader's as `start` and `end`.
+function startOf(node: AnyNode): number {
+  return 'position' in node ? (node.position?.start.offset ?? 0) : (node as At).start;
+}
+
+function endOf(node: AnyNode): number {
+  return 'position' in node ? (node.position?.end.offset ?? 0) : (node as At).end;
 }
 
 function isQuestion(text: string): boolean {
@@ -64,7 +77,7 @@ function isQuestion(text: string): boolean {
 }
 
 /** Text of the line that follows `index` in a run of inline nodes, up to the next line break (given as `\n` whatever the file uses). */
-function restOfLine(nodes: PhrasingContent[], index: number): string {
+function restOfLine(nodes: readonly Inline[], index: number): string {
   let rest = '';
   for (let i = index + 1; i < nodes.length; i++) {
     const n = nodes[i];
@@ -80,13 +93,24 @@ function restOfLine(nodes: PhrasingContent[], index: number): string {
 export class ChunkReader {
   constructor(private readonly lexicon: Lexicon) {}
 
+  /** The chunk's facts, read with remark. */
   read(text: string): ChunkFacts {
+    return this.facts(parseMarkdown(text).children);
+  }
+
+  /** The chunk's facts when the plain reader can read it without remark (the same facts), else undefined. */
+  readPlain(text: string): ChunkFacts | undefined {
+    const blocks = readPlainTree(text);
+    return blocks && this.facts(blocks);
+  }
+
+  private facts(blocks: readonly (RootContent | PlainBlock)[]): ChunkFacts {
     const facts: ChunkFacts = { headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] };
-    for (const node of parseMarkdown(text).children) this.block(node, facts);
+    for (const node of blocks) this.block(node, facts);
     return facts;
   }
 
-  private block(node: RootContent, facts: ChunkFacts): void {
+  private block(node: RootContent | PlainBlock, facts: ChunkFacts): void {
     switch (node.type) {
       case 'heading':
         this.heading(node, facts);
@@ -102,43 +126,45 @@ export class ChunkReader {
     }
   }
 
-  private heading(node: Heading, facts: ChunkFacts): void {
+  private heading(node: Heading | Extract<PlainBlock, { type: 'heading' }>, facts: ChunkFacts): void {
     const text = toString(node);
     const found = lookupLabel(this.lexicon, text);
-    facts.headings.push({ ...span(node), depth: node.depth, text, label: found && { ...found, text } });
-    if (isQuestion(text)) facts.questions.push({ ...span(node), text });
+    facts.headings.push({ start: startOf(node), end: endOf(node), depth: node.depth, text, label: found && { ...found, text } });
+    if (isQuestion(text)) facts.questions.push({ start: startOf(node), end: endOf(node), text });
     collectProse(node, facts);
   }
 
   /** Labels of forms 2 and 3: bold text at the start of a line of a top-level paragraph. */
-  private paragraph(node: Paragraph, facts: ChunkFacts): void {
-    const nodes = node.children;
+  private paragraph(node: Paragraph | Extract<PlainBlock, { type: 'paragraph' }>, facts: ChunkFacts): void {
+    const nodes: readonly Inline[] = node.children;
     let atLineStart = true;
     nodes.forEach((child, i) => {
       if (atLineStart && child.type === 'strong') this.boldLabel(nodes, i, 'bold', facts);
       atLineStart = child.type === 'break' || (child.type === 'text' && /[\r\n][ \t]*$/.test(child.value));
     });
     const text = toString(node);
-    if (isQuestion(text)) facts.questions.push({ ...span(node), text });
-    for (const line of text.split(/\r?\n|\r/)) {
-      const meta = /^(tags|question)\s*:\s*(\S.*)$/i.exec(line.trim());
-      if (meta) facts.meta.push({ ...span(node), key: meta[1].toLowerCase() as 'tags' | 'question', value: meta[2].trim() });
+    if (isQuestion(text)) facts.questions.push({ start: startOf(node), end: endOf(node), text });
+    if (MAYBE_META.test(text)) {
+      for (const line of text.split(/\r?\n|\r/)) {
+        const meta = /^(tags|question)\s*:\s*(\S.*)$/i.exec(line.trim());
+        if (meta) facts.meta.push({ start: startOf(node), end: endOf(node), key: meta[1].toLowerCase() as 'tags' | 'question', value: meta[2].trim() });
+      }
     }
     collectProse(node, facts);
   }
 
   /** Labels of form 4: bold text opening an item of a top-level list. */
-  private list(node: List, facts: ChunkFacts): void {
-    for (const item of node.children) {
+  private list(node: List | PlainList, facts: ChunkFacts): void {
+    for (const item of node.children as readonly (ListItem | PlainListItem)[]) {
       const first = item.children[0];
       if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') this.boldLabel(first.children, 0, 'list', facts);
       const text = itemText(item);
-      if (isQuestion(text)) facts.questions.push({ ...span(item), text });
+      if (isQuestion(text)) facts.questions.push({ start: startOf(item), end: endOf(item), text });
       collectProse(item, facts);
     }
   }
 
-  private boldLabel(nodes: PhrasingContent[], index: number, form: 'bold' | 'list', facts: ChunkFacts): void {
+  private boldLabel(nodes: readonly Inline[], index: number, form: 'bold' | 'list', facts: ChunkFacts): void {
     const strong = nodes[index];
     const text = toString(strong);
     const rest = restOfLine(nodes, index);
@@ -147,13 +173,14 @@ export class ChunkReader {
     const written = tail?.[1] ? `${text} ${tail[1]}` : text;
     const found = lookupLabel(this.lexicon, written);
     if (!found) return;
-    const { start, end } = span(strong);
+    const start = startOf(strong);
+    const end = endOf(strong);
     const consumed = tail ? tail[0].replace(/\n$/, '').length : 0;
     facts.labels.push({ start, end, ...found, text: written, form, contentStart: end + consumed });
   }
 }
 
-function itemText(item: ListItem): string {
+function itemText(item: ListItem | PlainListItem): string {
   const first = item.children[0];
   return first?.type === 'paragraph' ? toString(first) : '';
 }
@@ -167,13 +194,13 @@ function comments(html: string, offset: number): DirectiveFact[] {
 }
 
 /** Walks with an explicit stack: deeply nested lists must not overflow the call stack. */
-function collectProse(root: Nodes, facts: ChunkFacts): void {
-  const stack: Nodes[] = [root];
+function collectProse(root: AnyNode, facts: ChunkFacts): void {
+  const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'text' || node.type === 'inlineCode') facts.prose.push({ ...span(node), text: node.value });
-    else if (node.type === 'code') facts.code.push(span(node));
-    else if (node.type === 'html') facts.comments.push(...comments(node.value, span(node).start));
+    if (node.type === 'text' || node.type === 'inlineCode') facts.prose.push({ start: startOf(node), end: endOf(node), text: node.value });
+    else if (node.type === 'code') facts.code.push({ start: startOf(node), end: endOf(node) });
+    else if (node.type === 'html') facts.comments.push(...comments(node.value, startOf(node)));
     else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
 }

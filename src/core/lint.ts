@@ -8,6 +8,7 @@ import { RULES } from './rules';
 import type { Problem, Rule, RuleContext, StoryRule } from './rules/rule';
 import { shiftRange, storyOrigin } from './assemble';
 import { memoise } from './memo';
+import { ownString } from './ownString';
 
 function levelOf(rule: Rule, config: StarConfig) {
   return config.rules[rule.code] ?? config.rules[rule.code.toLowerCase()] ?? config.rules[rule.name] ?? rule.defaultSeverity;
@@ -45,15 +46,10 @@ function shiftEdit(edit: TextEdit, lines: number): TextEdit {
   return { ...edit, range: shiftRange(edit.range, lines) };
 }
 
-/** `text` as a string of its own: a message quoting the document must not keep the whole document alive in the cache. */
-function own(text: string): string {
-  // `' ' + text` sliced would not do: V8 slices the half of a concatenation that holds the range.
-  return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
-}
-
+/** A problem to cache: its texts may quote the document, and must not keep it alive in the cache. */
 function detach(p: Problem): Problem {
-  const copy: Problem = { ...p, message: own(p.message) };
-  if (p.fixes) copy.fixes = p.fixes.map((f) => ({ ...f, title: own(f.title), edits: f.edits.map((e) => ({ ...e, newText: own(e.newText) })) }));
+  const copy: Problem = { ...p, message: ownString(p.message) };
+  if (p.fixes) copy.fixes = p.fixes.map((f) => ({ ...f, title: ownString(f.title), edits: f.edits.map((e) => ({ ...e, newText: ownString(e.newText) })) }));
   return copy;
 }
 

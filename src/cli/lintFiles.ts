@@ -1,0 +1,47 @@
+// `star-stories lint` for one file at a time: read, analyse, fix if asked, lint — keeping only what the
+// report needs, so that a large story bank is never held in memory whole.
+import { writeFileSync } from 'node:fs';
+import { StoryAnalyser, type StoryDocument } from '../core/analyse';
+import type { StarConfig } from '../core/config';
+import { applyEdits, safeEdits } from '../core/fix';
+import { lintDocument } from '../core/lint';
+import { readStoryFile, type FileProblem } from './files';
+import type { LintedFile } from './lintCommand';
+
+/**
+ * Each file gets an analyser of its own: the analyser's caches serve edits of the same text (here
+ * `--fix`), and one shared by every file would keep them all in memory (slower to collect, too).
+ */
+export function analyserFor(config: StarConfig): StoryAnalyser {
+  return new StoryAnalyser({ lexicon: config.lexicon });
+}
+
+/** Applies every safe fix until nothing changes (a fix can reveal another), and writes the file if it changed. */
+function fixFile(original: StoryDocument, analyser: StoryAnalyser, config: StarConfig, bom: boolean, onError: (message: string) => void): StoryDocument {
+  let document = original;
+  for (let pass = 0; pass < 5; pass++) {
+    const edits = safeEdits(lintDocument(document, config));
+    if (edits.length === 0) break;
+    document = analyser.analyse(applyEdits(document, edits), document.fileName);
+  }
+  if (document !== original && document.lines.text !== original.lines.text) {
+    try {
+      // The byte order mark was set aside when reading; a fix does not name it, so it stays.
+      writeFileSync(document.fileName, bom ? `\uFEFF${document.lines.text}` : document.lines.text);
+    } catch (error) {
+      onError(`star-stories: ${document.fileName}: could not write the fixes (${(error as Error).message})`);
+      return original;
+    }
+  }
+  return document;
+}
+
+/** The findings of one file, or why it could not be read. `onError` hears about fixes that could not be written. */
+export function lintPath(path: string, config: StarConfig, fix: boolean, onError: (message: string) => void): LintedFile | FileProblem {
+  const file = readStoryFile(path);
+  if ('message' in file) return file;
+  const analyser = analyserFor(config);
+  let document = analyser.analyse(file.text, file.path);
+  if (fix) document = fixFile(document, analyser, config, file.bom, onError);
+  return { path: document.fileName, stories: document.stories.length, findings: lintDocument(document, config) };
+}
