@@ -15,7 +15,7 @@ export class StoryCodeLens implements vscode.CodeLensProvider {
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const { wordsPerMinute } = this.settings.for(document.uri);
-    return (await this.analyses.analysis(document)).document.stories.map((story) => new vscode.CodeLens(toRange(story.titleRange), {
+    return (await this.analyses.analysis(document)).stories.map((story) => new vscode.CodeLens(toRange(story.titleRange), {
       title: lensTitle(story, wordsPerMinute),
       tooltip: `Rehearse '${story.title}' against the clock`,
       command: 'starStories.rehearse',

@@ -1,8 +1,8 @@
 // Diagnostics with the cadence people like: immediate on open and save, debounced while typing,
 // stale results dropped, cleared on close, and only for documents that hold stories.
 import * as vscode from 'vscode';
-import type { Finding } from '../core/model';
 import type { DocumentAnalyses } from './analyses';
+import type { ShownFinding } from './analysisProtocol';
 import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
 
@@ -10,7 +10,6 @@ const TYPING_DELAY_MS = 300;
 
 export class StoryDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('starStories');
-  private readonly findings = new WeakMap<vscode.Diagnostic, Finding>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
@@ -27,11 +26,6 @@ export class StoryDiagnostics implements vscode.Disposable {
 
   lintOpenDocuments(): void {
     for (const d of vscode.workspace.textDocuments) this.lint(d);
-  }
-
-  /** The finding behind a diagnostic this collection published. */
-  findingOf(diagnostic: vscode.Diagnostic): Finding | undefined {
-    return this.findings.get(diagnostic);
   }
 
   private changed(document: vscode.TextDocument): void {
@@ -56,12 +50,8 @@ export class StoryDiagnostics implements vscode.Disposable {
     }, () => undefined);
   }
 
-  publish(uri: vscode.Uri, findings: Finding[]): void {
-    this.collection.set(uri, findings.map((f) => {
-      const d = toDiagnostic(f);
-      this.findings.set(d, f);
-      return d;
-    }));
+  publish(uri: vscode.Uri, findings: ShownFinding[]): void {
+    this.collection.set(uri, findings.map(toDiagnostic));
   }
 
   private forget(uri: vscode.Uri): void {

@@ -66,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
     explorer,
     new StoryStatusBar(index, due),
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new StorySymbolProvider(analyses), { label: 'STAR Stories' }),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(analyses, diagnostics, settings), StoryCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(analyses), StoryCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(MARKDOWN, new StoryCodeLens(analyses, settings)),
     vscode.languages.registerHoverProvider(MARKDOWN, new StoryHover(analyses, settings)),
     vscode.languages.registerWorkspaceSymbolProvider(new StoryWorkspaceSymbols(index)),

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { StoryBank } from '../core/storyBank';
 import type { DocumentAnalyses } from './analyses';
-import type { AnalysisResult } from './analysisClient';
+import type { AnalysisResult } from './analysisProtocol';
 import type { Settings } from './settings';
 
 const EDIT_DELAY_MS = 300;
@@ -84,11 +84,11 @@ export class StoryIndex implements vscode.Disposable {
     this.store(document.uri, await this.analyses.analysis(document), notify);
   }
 
-  private store(uri: vscode.Uri, { document: analysis, findings }: AnalysisResult, notify: boolean): void {
+  private store(uri: vscode.Uri, { stories, findings, key: analysisKey }: AnalysisResult, notify: boolean): void {
     const config = this.settings.for(uri);
     const key = this.key(uri);
     this.uris.set(key, uri);
-    const changed = this.bank.set(key, analysis, analysis.stories.length ? findings : [], config.wordsPerMinute);
+    const changed = this.bank.set(key, stories, findings, config.wordsPerMinute, analysisKey);
     if (changed && notify) this.changed.fire();
   }
 

@@ -8,7 +8,7 @@ export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-    return (await this.analyses.analysis(document)).document.stories.map((story) => {
+    return (await this.analyses.analysis(document)).stories.map((story) => {
       const s = storySymbol(story);
       const symbol = new vscode.DocumentSymbol(s.name, s.detail, vscode.SymbolKind.Class, toRange(s.range), toRange(s.selectionRange));
       symbol.children = s.children.map(
