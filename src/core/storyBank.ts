@@ -93,6 +93,7 @@ export class StoryBank {
   }
 
   coverage(): CoverageRow<Story & { banked: BankedStory }>[] {
-    return coverage(this.all().map((b) => ({ ...b.story, banked: b })));
+    // Only a tagged story can cover a competency: thousands of untagged ones cost nothing here.
+    return coverage(this.all().filter((b) => b.story.tags.length > 0).map((b) => ({ ...b.story, banked: b })));
   }
 }

@@ -28,14 +28,17 @@ function storyNode(b: BankedStory, wordsPerMinute: number): TreeNode {
     label: b.story.title,
     description: storyDescription(b),
     banked: b,
-    children: b.story.sections.map((s, index) => ({
-      kind: 'section',
-      label: roleName(s.role),
-      description: `${s.words} words · ${formatDuration(speakingSeconds(s.words, wordsPerMinute))}`,
-      banked: b,
-      index,
-      children: [],
-    })),
+    // Built when asked for (a story is shown collapsed): a file can hold thousands of stories.
+    get children(): TreeNode[] {
+      return b.story.sections.map((s, index) => ({
+        kind: 'section',
+        label: roleName(s.role),
+        description: `${s.words} words · ${formatDuration(speakingSeconds(s.words, wordsPerMinute))}`,
+        banked: b,
+        index,
+        children: [],
+      }));
+    },
   };
 }
 
@@ -55,7 +58,11 @@ export function buildStoryTree(bank: StoryBank, options: StoryTreeOptions): Tree
   const groups = new Map<string, BankedStory[]>();
   for (const b of stories) {
     const keys = options.groupBy === 'file' ? [b.file] : b.story.tags.length ? b.story.tags : [UNTAGGED];
-    for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), b]);
+    for (const key of keys) {
+      const members = groups.get(key);
+      if (members) members.push(b);
+      else groups.set(key, [b]);
+    }
   }
   const keys = [...groups.keys()].sort((a, b) => (a === UNTAGGED ? 1 : b === UNTAGGED ? -1 : a.localeCompare(b)));
   const rows = bank.coverage();

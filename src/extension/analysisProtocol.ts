@@ -1,8 +1,8 @@
 // Messages between the extension host and its analysis worker (plain data, structured-cloned). Every
 // request carries its document (name, text, settings): the worker answers from its last analysis of
 // that very text, or analyses it again, so no request depends on what a worker remembers (it may have
-// been restarted). What the host shows all at once (stories, findings) travels as JSON segments that
-// the host parses one per turn of its event loop; the rest is asked for when it is needed.
+// been restarted). What the host shows all at once (stories, findings) travels as transferred JSON
+// segments that the host parses one per turn of its event loop; the rest is asked for when needed.
 import type { Finding, Fix, Range, Story, TextEdit } from '../core/model';
 import type { BuiltStoryView, StoryViewOptions } from '../rehearsal/storyView';
 
@@ -39,8 +39,8 @@ export type Question =
 export type ShownFinding = Omit<Finding, 'fixes'>;
 
 export interface Answers {
-  /** JSON arrays of stories and of findings, a few hundred KB each; `key` changes when either does. */
-  analysis: { stories: string[]; findings: string[]; key: string };
+  /** Stories and findings as UTF-8 JSON arrays of a few hundred KB each (segments.ts); `key` changes when either does. */
+  analysis: { stories: Uint8Array[]; findings: Uint8Array[]; key: string };
   fixes: Fix[][];
   fixAll: TextEdit[];
   metric: MetricHover | undefined;

@@ -13,7 +13,7 @@ import type { Range } from '../core/model';
 import { AnalysisSession } from '../core/session';
 import { buildStoryView } from '../rehearsal/storyView';
 import type { AnalysisReply, AnalysisRequest, Answers, Kind } from './analysisProtocol';
-import { toSegments } from './segments';
+import { buffersOf, toSegments } from './segments';
 
 const session = new AnalysisSession();
 
@@ -45,10 +45,16 @@ function answer({ fileName, text, config, question }: AnalysisRequest): Answers[
 
 parentPort?.on('message', (request: AnalysisRequest) => {
   let reply: AnalysisReply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = { id: request.id, answer: answer(request) };
+    const given = answer(request);
+    reply = { id: request.id, answer: given };
+    if (request.question.kind === 'analysis') {
+      const { stories, findings } = given as Answers['analysis'];
+      transfer = [...buffersOf(stories), ...buffersOf(findings)];
+    }
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort?.postMessage(reply);
+  parentPort?.postMessage(reply, transfer);
 });

@@ -28,7 +28,7 @@ export async function lintWorkspace(analyses: DocumentAnalyses, diagnostics: Sto
       }
       const { stories: found, findings: problems } = analysed;
       if (found.length === 0) continue;
-      diagnostics.publish(uri, problems);
+      await diagnostics.publish(uri, analysed);
       files++;
       stories += found.length;
       findings += problems.length;

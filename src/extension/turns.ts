@@ -12,3 +12,13 @@ export function nextTurn(): Promise<void> {
   last = last.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
   return last;
 }
+
+/** `items.map(fn)`, `perTurn` items per turn of the event loop (the first slice in the caller's turn). */
+export async function mapInTurns<T, U>(items: readonly T[], fn: (item: T) => U, perTurn = 500): Promise<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i += perTurn) {
+    if (i > 0) await nextTurn();
+    for (const item of items.slice(i, i + perTurn)) out.push(fn(item));
+  }
+  return out;
+}

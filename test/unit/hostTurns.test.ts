@@ -2,15 +2,16 @@
 // the event loop, and callers waiting together get turns of their own.
 import assert from 'node:assert/strict';
 import { fromSegments, toSegments } from '../../src/extension/segments';
-import { nextTurn } from '../../src/extension/turns';
+import { mapInTurns, nextTurn } from '../../src/extension/turns';
 
 describe('host turns and JSON segments', () => {
   it('cuts a long list into JSON arrays of bounded size and puts it back together', async () => {
     const items = Array.from({ length: 3000 }, (_, i) => ({ id: `story-${i}`, range: { start: { line: i * 13, character: 0 }, end: { line: i * 13 + 12, character: 20 } }, text: 'é'.repeat(i % 50) }));
     const segments = toSegments(items, 16 * 1024);
     assert.ok(segments.length > 10, `${segments.length} segments`);
-    for (const s of segments) assert.ok(s.length <= 16 * 1024, `a segment of ${s.length} characters`);
-    assert.deepEqual(segments.flatMap((s) => JSON.parse(s) as unknown[]), items);
+    const texts = segments.map((s) => new TextDecoder().decode(s));
+    for (const t of texts) assert.ok(t.length <= 16 * 1024, `a segment of ${t.length} characters`);
+    assert.deepEqual(texts.flatMap((t) => JSON.parse(t) as unknown[]), items);
     assert.deepEqual(await fromSegments(segments), items);
     assert.deepEqual(toSegments([]), []);
     assert.deepEqual(await fromSegments(toSegments([{ big: 'x'.repeat(100) }], 10)), [{ big: 'x'.repeat(100) }], 'an item larger than a segment gets one of its own');
@@ -41,5 +42,17 @@ describe('host turns and JSON segments', () => {
       nextTurn().then(() => order.push('second')),
     ]);
     assert.deepEqual(order, ['first', 'between', 'second']);
+  });
+
+  it('maps a long list a slice per turn, in order', async () => {
+    const seen: string[] = [];
+    const mapped = await mapInTurns([1, 2, 3, 4, 5], (n) => {
+      seen.push(`item ${n}`);
+      // Queued while the first slice runs: its turn comes before the second slice's.
+      if (n === 1) setImmediate(() => seen.push('another task'));
+      return n * 10;
+    }, 2);
+    assert.deepEqual(mapped, [10, 20, 30, 40, 50]);
+    assert.deepEqual(seen, ['item 1', 'item 2', 'another task', 'item 3', 'item 4', 'item 5']);
   });
 });
