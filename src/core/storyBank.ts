@@ -32,37 +32,50 @@ function countBelow(sorted: number[], n: number): number {
   return lo;
 }
 
+/**
+ * Warnings and errors per story: a finding counts for the story whose lines it starts on. A binary
+ * search over the sorted lines per story, not stories × findings (3 000 stories with 9 000 findings
+ * took seconds).
+ */
+export function problemCounter(findings: Pick<Finding, 'severity' | 'range'>[]): (story: Story) => number {
+  const lines = findings.filter((f) => f.severity !== 'info').map((f) => f.range.start.line).sort((a, b) => a - b);
+  return (story) => countBelow(lines, story.range.end.line + 1) - countBelow(lines, story.range.start.line);
+}
+
+export function bankStory(file: string, story: Story, problems: number, wordsPerMinute: number): BankedStory {
+  return { file, story, problems, seconds: storySeconds(story, wordsPerMinute), ...storyCompleteness(story) };
+}
+
 export class StoryBank {
   private readonly files = new Map<string, BankedStory[]>();
   /** Per file, what its stories were last set from. */
   private readonly keys = new Map<string, string>();
 
   /**
-   * Replaces what the bank knows of `file`; returns whether anything visible changed. `key` is
+   * Whether stories from an analysis with this key, at this pace, would change nothing. `key` is
    * anything that changes whenever the stories or findings do (the analysis worker's hash of them,
-   * or the analysed text): an equal key and pace mean nothing to do, which keeps a file of
-   * thousands of stories cheap to open again or save.
+   * or the analysed text): opening or saving a file of thousands of stories again costs nothing.
    */
-  set(file: string, stories: Story[], findings: Pick<Finding, 'severity' | 'range'>[], wordsPerMinute: number, key: string): boolean {
-    const seen = stories.length ? `${wordsPerMinute}\u0000${key}` : '';
-    if ((this.keys.get(file) ?? '') === seen) return false;
-    // A finding counts for the story whose lines it starts on: count by binary search over the sorted
-    // lines, not stories × findings (3 000 stories with 9 000 findings took seconds).
-    const lines = findings.filter((f) => f.severity !== 'info').map((f) => f.range.start.line).sort((a, b) => a - b);
-    const banked = stories.map((story) => ({
-      file,
-      story,
-      problems: countBelow(lines, story.range.end.line + 1) - countBelow(lines, story.range.start.line),
-      seconds: storySeconds(story, wordsPerMinute),
-      ...storyCompleteness(story),
-    }));
+  unchanged(file: string, key: string, stories: number, wordsPerMinute: number): boolean {
+    return (this.keys.get(file) ?? '') === seenKey(key, stories, wordsPerMinute);
+  }
+
+  /** Replaces what the bank knows of `file` with its stories, banked. */
+  put(file: string, banked: BankedStory[], key: string, wordsPerMinute: number): void {
     if (banked.length === 0) {
       this.files.delete(file);
       this.keys.delete(file);
     } else {
       this.files.set(file, banked);
-      this.keys.set(file, seen);
+      this.keys.set(file, seenKey(key, banked.length, wordsPerMinute));
     }
+  }
+
+  /** `unchanged` and `put` in one go; returns whether anything visible changed. */
+  set(file: string, stories: Story[], findings: Pick<Finding, 'severity' | 'range'>[], wordsPerMinute: number, key: string): boolean {
+    if (this.unchanged(file, key, stories.length, wordsPerMinute)) return false;
+    const problems = problemCounter(findings);
+    this.put(file, stories.map((story) => bankStory(file, story, problems(story), wordsPerMinute)), key, wordsPerMinute);
     return true;
   }
 
@@ -96,4 +109,9 @@ export class StoryBank {
     // Only a tagged story can cover a competency: thousands of untagged ones cost nothing here.
     return coverage(this.all().filter((b) => b.story.tags.length > 0).map((b) => ({ ...b.story, banked: b })));
   }
+}
+
+/** What `unchanged` compares: no stories are all alike. */
+function seenKey(key: string, stories: number, wordsPerMinute: number): string {
+  return stories ? `${wordsPerMinute}\u0000${key}` : '';
 }

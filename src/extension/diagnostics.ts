@@ -9,8 +9,6 @@ import type { Settings } from './settings';
 import { mapInTurns } from './turns';
 
 const TYPING_DELAY_MS = 300;
-/** About 5 ms of conversion. */
-const FINDINGS_PER_TURN = 2000;
 
 export class StoryDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('starStories');
@@ -58,7 +56,7 @@ export class StoryDiagnostics implements vscode.Disposable {
   /** Converts in slices (a file can have thousands of findings), then publishes if still `current`. */
   async publish(uri: vscode.Uri, { findings, key }: AnalysisResult, current = () => true): Promise<void> {
     if (this.published.get(uri.toString()) === key) return;
-    const diagnostics = await mapInTurns(findings, toDiagnostic, FINDINGS_PER_TURN);
+    const diagnostics = await mapInTurns(findings, toDiagnostic);
     if (!current()) return;
     this.collection.set(uri, diagnostics);
     this.published.set(uri.toString(), key);
@@ -67,8 +65,8 @@ export class StoryDiagnostics implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     clearTimeout(this.timers.get(uri.toString()));
     this.timers.delete(uri.toString());
-    this.published.delete(uri.toString());
-    this.collection.delete(uri);
+    // Every document that closes passes here; only those with published diagnostics have any to clear.
+    if (this.published.delete(uri.toString())) this.collection.delete(uri);
   }
 
   dispose(): void {

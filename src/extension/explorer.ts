@@ -101,9 +101,10 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    // A story's sections are counted, not built (they are built when it is expanded).
-    const children = node.kind === 'story' ? node.banked.story.sections.length : node.children.length;
-    const collapsible = children === 0
+    // Whether a node has children, without building them (they are built when it is expanded).
+    const sections = node.kind === 'story' ? node.banked.story.sections.length : 0;
+    const hasChildren = node.kind === 'story' ? sections > 0 : node.kind === 'competency' ? node.covered : node.kind !== 'section';
+    const collapsible = !hasChildren
       ? vscode.TreeItemCollapsibleState.None
       : node.kind === 'group' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsible);
@@ -126,7 +127,7 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
         if (this.groupBy === 'file') item.resourceUri = this.index.uriOf(node.label);
         break;
       case 'story':
-        item.id = `story:${node.path ?? ''}#${node.banked.file}#${node.banked.story.id}:${children}`;
+        item.id = `story:${node.path ?? ''}#${node.banked.file}#${node.banked.story.id}:${sections}`;
         item.iconPath = storyIcon(node.banked);
         item.command = { command: 'starStories.revealStory', title: 'Reveal', arguments: [{ uri: node.uri, storyId: node.storyId }] };
         break;

@@ -5,8 +5,8 @@
 // as strings, costs the host tens of milliseconds per megabyte in one piece.)
 import { nextTurn } from './turns';
 
-/** A few milliseconds of JSON.parse. */
-export const SEGMENT_CHARS = 256 * 1024;
+/** About a millisecond of JSON.parse (a parse cannot be cut short, so a segment is kept small). */
+export const SEGMENT_CHARS = 64 * 1024;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

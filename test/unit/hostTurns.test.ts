@@ -44,15 +44,22 @@ describe('host turns and JSON segments', () => {
     assert.deepEqual(order, ['first', 'between', 'second']);
   });
 
-  it('maps a long list a slice per turn, in order', async () => {
+  it('maps a long list in slices of a few milliseconds, one per turn, in order', async () => {
     const seen: string[] = [];
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
     const mapped = await mapInTurns([1, 2, 3, 4, 5], (n) => {
       seen.push(`item ${n}`);
       // Queued while the first slice runs: its turn comes before the second slice's.
       if (n === 1) setImmediate(() => seen.push('another task'));
+      busy(n === 2 ? 15 : 1);
       return n * 10;
-    }, 2);
+    }, 10);
     assert.deepEqual(mapped, [10, 20, 30, 40, 50]);
-    assert.deepEqual(seen, ['item 1', 'item 2', 'another task', 'item 3', 'item 4', 'item 5']);
+    assert.deepEqual(seen.filter((s) => s.startsWith('item')), ['item 1', 'item 2', 'item 3', 'item 4', 'item 5']);
+    // Items 1 and 2 took over 10 ms: the slice ends there at the latest.
+    assert.ok(seen.indexOf('another task') < seen.indexOf('item 3'), seen.join(', '));
   });
 });
