@@ -10,8 +10,12 @@ export interface AnalysedDocument {
   findings: Finding[];
 }
 
+/** How many files' last answers are kept for the questions that follow an analysis (fixes, hover, panel). */
+const REMEMBERED_FILES = 32;
+
 export class AnalysisSession {
   private readonly analysers = new Map<string, StoryAnalyser>();
+  private readonly last = new Map<string, { text: string; settings: string; answer: AnalysedDocument }>();
 
   constructor(private readonly options: Omit<AnalyserOptions, 'lexicon'> = {}) {}
 
@@ -26,8 +30,16 @@ export class AnalysisSession {
     return analyser;
   }
 
+  /** The same text with the same settings gets the same answer, without analysing it again. */
   analyse(fileName: string, text: string, config: StarConfig): AnalysedDocument {
+    const settings = JSON.stringify(config);
+    const last = this.last.get(fileName);
+    if (last && last.text === text && last.settings === settings) return last.answer;
     const document = this.analyser(config).analyse(text, fileName);
-    return { document, findings: lintDocument(document, config) };
+    const answer = { document, findings: lintDocument(document, config) };
+    this.last.delete(fileName);
+    this.last.set(fileName, { text, settings, answer });
+    if (this.last.size > REMEMBERED_FILES) this.last.delete(this.last.keys().next().value!);
+    return answer;
   }
 }

@@ -72,7 +72,7 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.changed.fire(undefined);
   }
 
-  /** The tree as it is now, for tests and for `getChildren`. */
+  /** The top of the tree as it is now, for tests and for `getChildren`. */
   model(): Node[] {
     const wordsPerMinute = this.settings.for(undefined).wordsPerMinute;
     const now = Date.now();
@@ -80,26 +80,31 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
     return this.withTargets(buildStoryTree(this.index.bank, { groupBy: this.groupBy, problemsOnly: this.problemsOnly, wordsPerMinute, isDue }), '');
   }
 
-  /** Adds what Rehearse and Reveal need, and a path so a story shown in two groups gets two tree ids. */
+  /**
+   * Adds what Rehearse and Reveal need, and a path so a story shown in two groups gets two tree ids.
+   * One level at a time, as VS Code asks: a file of thousands of stories costs nothing until expanded.
+   */
   private withTargets(nodes: TreeNode[], parent: string): Node[] {
     return nodes.map((n) => {
       const path = `${parent}/${n.kind}:${n.label}`;
-      const children = this.withTargets(n.children, path) as TreeNode[];
       if (n.kind === 'story' || n.kind === 'section') {
         const uri = this.index.uriOf(n.banked.file)?.toString() ?? '';
-        return { ...n, children, uri, storyId: n.banked.story.id, path } as Node;
+        return Object.assign(Object.create(n) as Node, { uri, storyId: n.banked.story.id, path });
       }
-      return { ...n, children, path } as Node;
+      return Object.assign(Object.create(n) as Node, { path });
     });
   }
 
   getChildren(element?: Node): Node[] {
-    if (!this.index.isReady && !element) return [];
-    return element ? (element.children as Node[]) : this.model();
+    if (!element) return this.index.isReady ? this.model() : [];
+    return this.withTargets(element.children, element.path ?? '');
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    const collapsible = node.children.length === 0
+    // Whether a node has children, without building them (they are built when it is expanded).
+    const sections = node.kind === 'story' ? node.banked.story.sections.length : 0;
+    const hasChildren = node.kind === 'story' ? sections > 0 : node.kind === 'competency' ? node.covered : node.kind !== 'section';
+    const collapsible = !hasChildren
       ? vscode.TreeItemCollapsibleState.None
       : node.kind === 'group' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsible);
@@ -122,9 +127,8 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
         if (this.groupBy === 'file') item.resourceUri = this.index.uriOf(node.label);
         break;
       case 'story':
-        item.id = `story:${node.path ?? ''}#${node.banked.file}#${node.banked.story.id}:${node.children.length}`;
+        item.id = `story:${node.path ?? ''}#${node.banked.file}#${node.banked.story.id}:${sections}`;
         item.iconPath = storyIcon(node.banked);
-        item.tooltip = storyTooltip(node.banked, this.due?.schedule(node.banked));
         item.command = { command: 'starStories.revealStory', title: 'Reveal', arguments: [{ uri: node.uri, storyId: node.storyId }] };
         break;
       case 'section': {
@@ -136,6 +140,12 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
         break;
       }
     }
+    return item;
+  }
+
+  /** A story's tooltip when the mouse is over it: VS Code asks for the items of thousands at once. */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind === 'story') item.tooltip = storyTooltip(node.banked, this.due?.schedule(node.banked));
     return item;
   }
 
