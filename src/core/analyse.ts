@@ -36,7 +36,7 @@ export const DEFAULT_BUDGET_MS = 1000;
 /** Groups of chunks shorter than this are parsed without the watchdog (see `parse`). */
 const UNWATCHED_CHARS = 512;
 /** Chunks longer than this are read under the watchdog even by the plain reader. */
-const PLAIN_UNWATCHED_CHARS = 64 * 1024;
+const PLAIN_UNWATCHED_CHARS = 16 * 1024;
 /** How much text neighbouring chunks may add up to when they are parsed together. */
 const GROUP_CHARS = 1024;
 
