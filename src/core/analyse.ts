@@ -35,6 +35,8 @@ export const DEFAULT_BUDGET_MS = 1000;
 
 /** Groups of chunks shorter than this are parsed without the watchdog (see `parse`). */
 const UNWATCHED_CHARS = 512;
+/** Chunks longer than this are read under the watchdog even by the plain reader. */
+const PLAIN_UNWATCHED_CHARS = 16 * 1024;
 /** How much text neighbouring chunks may add up to when they are parsed together. */
 const GROUP_CHARS = 1024;
 
@@ -156,8 +158,11 @@ export class StoryAnalyser {
 
   /** Reads the chunks at `indices`, caching each result by its text. */
   private parse(chunks: readonly Chunk[], results: ChunkResult[], indices: number[]): void {
-    // Chunks the plain reader accepts need neither remark nor the watchdog: it is linear.
+    // Chunks the plain reader accepts need neither remark nor the watchdog: it is linear. A long chunk
+    // is read under the watchdog all the same (plainly if it can be, see readGroup): linear is not fast
+    // on every input.
     const hard = indices.filter((i) => {
+      if (chunks[i].text.length > PLAIN_UNWATCHED_CHARS) return true;
       const facts = this.reader.readPlain(chunks[i].text);
       if (facts) results[i] = this.result(chunks[i].text, { facts });
       return !facts;
@@ -206,7 +211,7 @@ export class StoryAnalyser {
   private readGroup(chunks: readonly Chunk[], results: ChunkResult[], group: number[]): void {
     if (group.length === 1) {
       const i = group[0];
-      results[i] = this.result(chunks[i].text, { facts: this.reader.read(chunks[i].text) });
+      results[i] = this.result(chunks[i].text, { facts: this.reader.readPlain(chunks[i].text) ?? this.reader.read(chunks[i].text) });
       return;
     }
     const base = chunks[group[0]].start;

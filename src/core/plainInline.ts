@@ -38,6 +38,8 @@ interface Span {
 
 type Piece = PlainInline | Run | Span;
 
+/** Emphasis nested deeper than this is left to remark. */
+const MAX_NESTING = 32;
 const WHITESPACE = 1;
 const PUNCTUATION = 2;
 const OTHER = 0;
@@ -171,16 +173,21 @@ export function readInline(text: string, from: number, to: number, inListItem: b
  * Pairs `*` and `_` runs into emphasis and strong nodes as micromark does (CommonMark's algorithm on
  * the runs' current lengths): each closer, left to right, takes the nearest opener of its marker that
  * the rule of three allows, two markers from each when both have two. Undefined when it would take
- * more than a few steps per run (micromark's walk back is quadratic on runs that never close).
+ * more than a few steps per run (micromark's walk back is quadratic on runs that never close) or nest
+ * deeper than MAX_NESTING (the chunk reader walks inline nodes recursively).
  */
 function resolveEmphasis(text: string, pieces: Piece[]): Piece[] | undefined {
   let budget = 16 * pieces.length + 256;
-  for (let c = 0; c < pieces.length; c++) {
-    const closer = pieces[c];
-    if (closer.type !== 'run' || !closer.close) continue;
-    for (let o = c - 1; o >= 0; o--) {
+  const depth = new Map<Piece, number>();
+  // The pieces read so far, closers resolved: a closer only ever looks back.
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    out.push(piece);
+    if (piece.type !== 'run' || !piece.close) continue;
+    const closer = piece;
+    for (let o = out.length - 2; o >= 0 && closer.end > closer.start; o--) {
       if (--budget < 0) return undefined;
-      const opener = pieces[o];
+      const opener = out[o];
       if (opener.type !== 'run' || !opener.open || opener.marker !== closer.marker) continue;
       const openLength = opener.end - opener.start;
       const closeLength = closer.end - closer.start;
@@ -188,17 +195,21 @@ function resolveEmphasis(text: string, pieces: Piece[]): Piece[] | undefined {
       const use = openLength > 1 && closeLength > 1 ? 2 : 1;
       opener.end -= use;
       closer.start += use;
-      budget -= c - o;
-      const node: PlainInline = { type: use === 2 ? 'strong' : 'emphasis', children: finish(text, pieces.slice(o + 1, c)), start: opener.end, end: closer.start };
-      const slot = opener.end > opener.start ? o + 1 : o;
-      pieces.splice(slot, c - slot, node);
-      if (closer.end === closer.start) pieces.splice(slot + 1, 1);
-      // Next: the same closer if it has markers left, else what follows it.
-      c = slot;
-      break;
+      const inside = out.slice(o + 1, out.length - 1);
+      budget -= inside.length;
+      const node: PlainInline = { type: use === 2 ? 'strong' : 'emphasis', children: finish(text, inside), start: opener.end, end: closer.start };
+      let nesting = 1;
+      for (const p of inside) nesting = Math.max(nesting, 1 + (depth.get(p) ?? 0));
+      if (nesting > MAX_NESTING) return undefined;
+      depth.set(node, nesting);
+      out.length = opener.end > opener.start ? o + 1 : o;
+      out.push(node);
+      // The closer's markers left, if any, look back again from here.
+      if (closer.end > closer.start) out.push(closer);
+      o = out.length - 1;
     }
   }
-  return pieces;
+  return out;
 }
 
 /** Unpaired runs become text, and neighbouring text is one node, as in remark. */
@@ -234,6 +245,20 @@ function textNode(text: string, start: number, end: number): PlainInline {
   let e = end;
   while (e > s && text.charCodeAt(e - 1) === 32) e--;
   if (e === end || text.charCodeAt(e - 1) !== 10) e = end;
-  const raw = text.slice(s, e);
-  return { type: 'text', value: raw.includes('\n') ? raw.replace(/ *\n */g, '\n') : raw, start: s, end: e };
+  return { type: 'text', value: withoutLineSpaces(text.slice(s, e)), start: s, end: e };
+}
+
+/** `raw` without the spaces that end a line or indent the next (a regular expression would backtrack over long runs of spaces). */
+function withoutLineSpaces(raw: string): string {
+  if (!raw.includes('\n')) return raw;
+  return raw
+    .split('\n')
+    .map((line, i, lines) => {
+      let from = 0;
+      let to = line.length;
+      if (i > 0) while (line.charCodeAt(from) === 32) from++;
+      if (i < lines.length - 1) while (to > from && line.charCodeAt(to - 1) === 32) to--;
+      return line.slice(from, to);
+    })
+    .join('\n');
 }

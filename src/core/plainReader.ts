@@ -267,8 +267,9 @@ class BlockReader {
       const { node, list } = this.items[k];
       node.end = list.end = node.children[node.children.length - 1].end;
     }
-    this.items.length = level;
-    this.lists.length = level + 1;
+    // Setting an array's length is slow in V8 even when it does not change.
+    if (this.items.length > level) this.items.length = level;
+    if (this.lists.length > level + 1) this.lists.length = level + 1;
   }
 
   private add(level: number, block: PlainBlock): void {
