@@ -2,6 +2,7 @@
 // when present, the integration suite that runs inside the extension host.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -31,10 +32,19 @@ const common = {
   plugins: [withoutDoubleByteCodePages],
 };
 
+// Every `import * as vscode from 'vscode'` of the extension reads one namespace (src/extension/vscodeApi.ts).
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(b) {
+    const api = resolvePath('src/extension/vscodeApi.ts');
+    b.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === api ? { path: 'vscode', external: true } : { path: api }));
+  },
+};
+
 const entries = [
   // The first and last statements of the bundle note the time, so activation can report module
   // evaluation + activate() (src/extension/activationClock.ts).
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: `globalThis.__starStoriesModule = { start: [performance.now(), process.threadCpuUsage?.()] };\n${common.banner.js}` }, footer: { js: 'globalThis.__starStoriesModule.end = [performance.now(), process.threadCpuUsage?.()];' } },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce], banner: { js: `globalThis.__starStoriesModule = { start: [performance.now(), process.threadCpuUsage?.()] };\n${common.banner.js}` }, footer: { js: 'globalThis.__starStoriesModule.end = [performance.now(), process.threadCpuUsage?.()];' } },
   // The analysis worker: the core and its parser, off the extension host's thread (src/extension/analysisClient.ts).
   { entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },

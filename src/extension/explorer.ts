@@ -6,6 +6,7 @@ import type { BankedStory } from '../core/storyBank';
 import { toRange } from './convert';
 import type { Settings } from './settings';
 import type { StoryIndex } from './storyIndex';
+import { mapInTurns, sliced } from './turns';
 import { describeDue, type RehearsalSchedule } from '../core/rehearsal/schedule';
 import type { DueStories } from './due';
 
@@ -77,30 +78,32 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
     const wordsPerMinute = this.settings.for(undefined).wordsPerMinute;
     const now = Date.now();
     const isDue = this.due && ((b: BankedStory) => this.due!.isDue(b, now));
-    return this.withTargets(buildStoryTree(this.index.bank, { groupBy: this.groupBy, problemsOnly: this.problemsOnly, wordsPerMinute, isDue }), '');
+    return buildStoryTree(this.index.bank, { groupBy: this.groupBy, problemsOnly: this.problemsOnly, wordsPerMinute, isDue }).map((n) => this.withTarget(n, ''));
   }
 
   /**
    * Adds what Rehearse and Reveal need, and a path so a story shown in two groups gets two tree ids.
-   * One level at a time, as VS Code asks: a file of thousands of stories costs nothing until expanded.
+   * The node itself stays the prototype, so its children are still built only when read.
    */
-  private withTargets(nodes: TreeNode[], parent: string): Node[] {
-    return nodes.map((n) => {
-      const path = `${parent}/${n.kind}:${n.label}`;
-      if (n.kind === 'story' || n.kind === 'section') {
-        const uri = this.index.uriOf(n.banked.file)?.toString() ?? '';
-        return Object.assign(Object.create(n) as Node, { uri, storyId: n.banked.story.id, path });
-      }
-      return Object.assign(Object.create(n) as Node, { path });
-    });
+  private withTarget(n: TreeNode, parent: string): Node {
+    const path = `${parent}/${n.kind}:${n.label}`;
+    if (n.kind === 'story' || n.kind === 'section') {
+      const uri = this.index.uriOf(n.banked.file)?.toString() ?? '';
+      return Object.assign(Object.create(n) as Node, { uri, storyId: n.banked.story.id, path });
+    }
+    return Object.assign(Object.create(n) as Node, { path });
   }
 
-  getChildren(element?: Node): Node[] {
-    if (!element) return this.index.isReady ? this.model() : [];
-    return this.withTargets(element.children, element.path ?? '');
+  /** One level at a time, as VS Code asks, a slice per turn: a file can hold thousands of stories. */
+  getChildren(element?: Node): Promise<Node[]> {
+    if (!element) return Promise.resolve(this.index.isReady ? this.model() : []);
+    return mapInTurns(element.children, (n) => this.withTarget(n, element.path ?? ''));
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  /** VS Code asks for the items of all of a level's nodes at once: they come a slice per turn. */
+  readonly getTreeItem = sliced((node: Node) => this.treeItem(node));
+
+  private treeItem(node: Node): vscode.TreeItem {
     // Whether a node has children, without building them (they are built when it is expanded).
     const sections = node.kind === 'story' ? node.banked.story.sections.length : 0;
     const hasChildren = node.kind === 'story' ? sections > 0 : node.kind === 'competency' ? node.covered : node.kind !== 'section';
@@ -154,10 +157,17 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 }
 
+// Shared by every story item (a file can have thousands).
+const ICONS = {
+  problems: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  complete: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  incomplete: new vscode.ThemeIcon('circle-large-outline'),
+};
+
 function storyIcon(b: BankedStory): vscode.ThemeIcon {
-  if (b.problems > 0) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  if (b.complete === b.required) return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
-  return new vscode.ThemeIcon('circle-large-outline');
+  if (b.problems > 0) return ICONS.problems;
+  if (b.complete === b.required) return ICONS.complete;
+  return ICONS.incomplete;
 }
 
 function storyTooltip(b: BankedStory, schedule: RehearsalSchedule | undefined): vscode.MarkdownString {

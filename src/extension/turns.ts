@@ -33,3 +33,35 @@ export async function mapInTurns<T, U>(items: readonly T[], fn: (item: T) => U, 
   }
   return out;
 }
+
+/**
+ * `fn` for callers that ask for one item each but many at once (VS Code asks a tree view for the
+ * items of all of a node's children in one go): the answers come a slice of about `sliceMs` per turn.
+ */
+export function sliced<T, U>(fn: (item: T) => U, sliceMs = SLICE_MS): (item: T) => Promise<U> {
+  let queue: Array<{ item: T; resolve: (answer: U) => void; reject: (error: unknown) => void }> = [];
+  let draining = false;
+  const drain = async () => {
+    draining = true;
+    while (queue.length) {
+      await nextTurn();
+      const jobs = queue;
+      queue = [];
+      const sliceStart = performance.now();
+      let i = 0;
+      for (; i < jobs.length && (i === 0 || performance.now() - sliceStart <= sliceMs); i++) {
+        try {
+          jobs[i].resolve(fn(jobs[i].item));
+        } catch (error) {
+          jobs[i].reject(error);
+        }
+      }
+      queue = [...jobs.slice(i), ...queue];
+    }
+    draining = false;
+  };
+  return (item) => new Promise<U>((resolve, reject) => {
+    queue.push({ item, resolve, reject });
+    if (!draining) void drain();
+  });
+}

@@ -33,6 +33,8 @@ export interface Block {
   owners: Array<[string, number]>;
   /** Thread time with this extension's bundle anywhere on the stack (what it ran, and the VS Code API it called). */
   oursMs: number;
+  /** That time by the outermost function of the bundle on the stack (where VS Code called in), largest first. */
+  ourEntries: Array<[string, number]>;
 }
 
 export const VS_CODE = 'VS Code';
@@ -89,15 +91,17 @@ export function blocks(profile: CpuProfile, ticks: number[], { scripts, ours, in
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  // Per node: the innermost owner on its stack, whether our bundle is anywhere on it, whether it has JS frames.
-  const memo = new Map<number, { owner: string; hasOurs: boolean; js: boolean }>();
-  const info = (id: number): { owner: string; hasOurs: boolean; js: boolean } => {
+  // Per node: the innermost owner on its stack, the outermost frame of ours on it, whether it has JS frames.
+  interface Info { owner: string; entry?: string; js: boolean }
+  const memo = new Map<number, Info>();
+  const info = (id: number): Info => {
     const known = memo.get(id);
     if (known) return known;
     const node = byId.get(id)!;
-    const up = parent.has(id) ? info(parent.get(id)!) : { owner: VS_CODE, hasOurs: false, js: false };
+    const up: Info = parent.has(id) ? info(parent.get(id)!) : { owner: VS_CODE, js: false };
     const own = ownerOfScript(node.callFrame.url, scripts);
-    const result = { owner: own ?? up.owner, hasOurs: up.hasOurs || own === ours, js: up.js || node.callFrame.url !== '' };
+    const entry = up.entry ?? (own === ours ? node.callFrame.functionName || '(anonymous)' : undefined);
+    const result = { owner: own ?? up.owner, entry, js: up.js || node.callFrame.url !== '' };
     memo.set(id, result);
     return result;
   };
@@ -113,17 +117,18 @@ export function blocks(profile: CpuProfile, ticks: number[], { scripts, ours, in
     while (s < times.length && times[s] <= from) s++;
     if ((to - from) / 1000 < minMs) continue;
     const owners = new Map<string, number>();
-    let oursMs = 0;
+    const entries = new Map<string, number>();
     for (let i = s; i < times.length && times[i] <= to; i++) {
       const node = byId.get(profile.samples[i])!;
       if (node.callFrame.functionName === '(idle)') continue;
-      const { owner, hasOurs, js } = info(node.id);
+      const { owner, entry, js } = info(node.id);
       const who = js ? owner : RUNTIME;
       owners.set(who, (owners.get(who) ?? 0) + sampleMs);
-      if (hasOurs) oursMs += sampleMs;
+      if (entry) entries.set(entry, (entries.get(entry) ?? 0) + sampleMs);
     }
-    const threadMs = [...owners.values()].reduce((a, b) => a + b, 0);
-    found.push({ atMs: (from - profile.startTime) / 1000, wallMs: (to - from) / 1000, threadMs, owners: [...owners].sort((a, b) => b[1] - a[1]), oursMs });
+    const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+    found.push({ atMs: (from - profile.startTime) / 1000, wallMs: (to - from) / 1000, threadMs: sum(owners), owners: sorted(owners), oursMs: sum(entries), ourEntries: sorted(entries) });
   }
   return found.sort((a, b) => b.wallMs - a.wallMs);
 }

@@ -36,12 +36,13 @@ describe('attributing the extension host\'s long turns', () => {
       threadMs: 100,
       owners: [['markdown-language-features', 60], ['star-stories', 30], [RUNTIME, 10]],
       oursMs: 30,
+      ourEntries: [['provideDocumentSymbols', 30]],
     }]);
   });
 
   it('counts samples, not wall time: a turn in which the thread was off the CPU is not charged to anyone', () => {
     // The same samples, but the ticks say the second turn lasted 80 ms: the thread ran 20 ms of it.
     const [, vsCode] = blocks(recorded, [0, 5000, 105_500, 110_500, 190_500], owners);
-    assert.deepEqual(vsCode, { atMs: 110.5, wallMs: 80, threadMs: 20, owners: [['VS Code', 20]], oursMs: 0 });
+    assert.deepEqual(vsCode, { atMs: 110.5, wallMs: 80, threadMs: 20, owners: [['VS Code', 20]], oursMs: 0, ourEntries: [] });
   });
 });
