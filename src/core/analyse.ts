@@ -8,6 +8,7 @@
 // - Stories whose text did not change are reused from a cache, moved to their new lines.
 import { runEachWithin } from './budget';
 import { ChunkReader, type ChunkFacts, type HeadingFact, type Span } from './chunkReader';
+import { FACT_KEYS, factsView, shiftFact, type DocumentFactsView, type FactSource } from './documentFacts';
 import { findFrontMatter, resplitChunks, splitChunks, type Chunk } from './chunks';
 import { readFrontMatter } from './frontMatter';
 import { buildLexicon, type LabelKind } from './lexicon';
@@ -47,22 +48,15 @@ export interface StoryDocument {
   lines: LineIndex;
   stories: Story[];
   /** Every fact the chunks yielded, in document offsets, for rules that look beyond stories. */
-  facts: ChunkFacts & { bodyStart: number };
+  facts: DocumentFactsView;
   /** Chunks skipped because their parse ran past the budget (rule STAR000). */
   tooComplex?: TooComplex[];
 }
 
 type Located = { start: number; end: number; contentStart?: number };
 
-const FACT_KEYS = ['headings', 'labels', 'questions', 'meta', 'comments', 'prose', 'code'] as const satisfies readonly (keyof ChunkFacts)[];
-
-/** Copies chunk-relative facts into document offsets (the cached originals stay relative). */
 function shift<T extends Located>(items: readonly T[], by: number): T[] {
-  return items.map((i) =>
-    i.contentStart === undefined
-      ? { ...i, start: i.start + by, end: i.end + by }
-      : { ...i, start: i.start + by, end: i.end + by, contentStart: i.contentStart + by },
-  );
+  return items.map((i) => shiftFact(i, by));
 }
 
 interface ChunkResult {
@@ -76,32 +70,12 @@ interface ChunkResult {
   tooComplex?: boolean;
 }
 
-/** Document facts read lazily: prose and code are only gathered for the rules that ask for them. */
-class DocumentFacts {
-  private readonly gathered = new Map<keyof ChunkFacts, Located[]>();
-
-  constructor(private readonly chunks: readonly Chunk[], private readonly results: readonly ChunkResult[], readonly bodyStart: number) {}
-
-  get<K extends keyof ChunkFacts>(key: K): ChunkFacts[K] {
-    let found = this.gathered.get(key);
-    if (!found) {
-      found = [];
-      for (let i = 0; i < this.chunks.length; i++) {
-        const r = this.results[i];
-        const items = (r.facts?.[key] ?? (key === 'headings' && r.quiet?.heading ? [r.quiet.heading] : [])) as Located[];
-        if (items.length) found.push(...shift(items, this.chunks[i].start));
-      }
-      this.gathered.set(key, found);
-    }
-    return found as ChunkFacts[K];
-  }
-
-  /** The public shape: plain arrays, each built on first use. */
-  view(): ChunkFacts & { bodyStart: number } {
-    const view = { bodyStart: this.bodyStart } as ChunkFacts & { bodyStart: number };
-    for (const key of FACT_KEYS) Object.defineProperty(view, key, { enumerable: true, get: () => this.get(key) });
-    return view;
-  }
+/** The facts of each chunk as it stands: a quiet chunk that was not read gives its heading alone. */
+function factSource(chunks: readonly Chunk[], results: readonly ChunkResult[]): FactSource {
+  return {
+    starts: chunks.map((c) => c.start),
+    facts: (i, key) => results[i].facts?.[key] ?? ((key === 'headings' && results[i].quiet?.heading ? [results[i].quiet!.heading] : []) as never),
+  };
 }
 
 interface FileState {
@@ -254,16 +228,16 @@ export class StoryAnalyser {
     this.parse(chunks, results, toParse);
 
     // 2. The outline from what is known; quiet chunks inside a story or follow-up section are parsed now.
-    const outlineOf = (facts: DocumentFacts) => buildOutline({
+    const outlineOf = (facts: DocumentFactsView) => buildOutline({
       start: bodyStart,
       end: text.length,
-      headings: facts.get('headings'),
-      labels: facts.get('labels'),
-      questions: facts.get('questions'),
-      meta: facts.get('meta'),
-      optIns: facts.get('comments').filter((c) => /^star-story$/i.test(c.comment)).map((c) => c.start),
+      headings: facts.headings,
+      labels: facts.labels,
+      questions: facts.questions,
+      meta: facts.meta,
+      optIns: facts.comments.filter((c) => /^star-story$/i.test(c.comment)).map((c) => c.start),
     });
-    let facts = new DocumentFacts(chunks, results, bodyStart);
+    let facts = factsView(factSource(chunks, results), bodyStart);
     let outline = outlineOf(facts);
     const drafts = draftStories(outline, frontMatter, text);
     const needed = neededQuietChunks(chunks, results, [
@@ -272,7 +246,7 @@ export class StoryAnalyser {
     ]);
     if (needed.length) {
       this.parse(chunks, results, needed);
-      facts = new DocumentFacts(chunks, results, bodyStart);
+      facts = factsView(factSource(chunks, results), bodyStart);
       // Newly read questions belong to follow-up sections; labels, headings and meta cannot have changed.
       if (needed.some((i) => results[i].facts?.questions.length)) outline = outlineOf(facts);
     }
@@ -282,7 +256,7 @@ export class StoryAnalyser {
       outline, frontMatter, fileName, lines, chunks, prose: (i) => results[i].facts?.prose ?? [], chunkIds: (i) => results[i].id,
       cache: this.options.wholeDocument ? undefined : this.stories,
     });
-    return { fileName, lines, stories, facts: facts.view(), tooComplex };
+    return { fileName, lines, stories, facts, tooComplex };
   }
 }
 

@@ -35,8 +35,9 @@ export class Directives {
     this.file = file;
   }
 
-  isDisabled(rule: { code: string; name: string }, line: number): boolean {
-    const names = [rule.code.toLowerCase(), rule.name.toLowerCase()];
+  isDisabled(code: string, name: string, line: number): boolean {
+    if (this.file === undefined && this.nextLine.size === 0 && this.switches.length === 0) return false;
+    const names = [code.toLowerCase(), name.toLowerCase()];
     const hits = (rules: string[] | 'all' | undefined) => rules === 'all' || (rules?.some((r) => names.includes(r)) ?? false);
     if (hits(this.file) || hits(this.nextLine.get(line))) return true;
     let disabled = false;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { StoryDocument } from '../core/analyse';
 import type { StarConfig } from '../core/config';
 import { LineIndex } from '../core/lines';
+import { flatFacts } from '../core/documentFacts';
 import type { Finding } from '../core/model';
 import { tooComplex } from '../core/rules/tooComplex';
 import type { AnalysisReply, AnalysisRequest } from './analysisProtocol';
@@ -76,7 +77,7 @@ export class AnalysisClient {
       fileName: pending.request.fileName,
       lines: new LineIndex(pending.request.text),
       stories: reply.stories,
-      facts: { ...reply.facts, prose: [] },
+      facts: flatFacts({ ...reply.facts, prose: [] }, reply.facts.bodyStart),
       tooComplex: reply.tooComplex,
     };
     pending.resolve({ document, findings: reply.findings });
@@ -123,7 +124,7 @@ function giveUp(request: AnalysisRequest, deadlineMs: number): AnalysisResult {
     fileName: request.fileName,
     lines,
     stories: [],
-    facts: { bodyStart: 0, headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] },
+    facts: flatFacts({ headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] }, 0),
     tooComplex: [{ start: 0, end: request.text.length, budgetMs: deadlineMs }],
   };
   const findings: Finding[] = tooComplex.check({ document, config: request.config as StarConfig }).map((p) => ({
