@@ -3,19 +3,23 @@
 //   are cut again (`resplitChunks`), the rest keep their text and move by the edit's length.
 // - Each chunk is read through a cache keyed by its text, so only chunks whose text changed are parsed.
 // - A chunk the pre-scan finds quiet (no possible label, question, meta line or comment) is not parsed
-//   unless a story or a follow-up section turns out to include it.
+//   unless a story turns out to include it.
 // - Every parse runs within a time budget; a chunk that runs past it is skipped and reported (STAR000).
-// - Stories whose text did not change are reused from a cache, moved to their new lines.
+// - After an edit, the work follows the edit: the line index, the outline and the story drafts are
+//   updated around the chunks that changed (`LineIndex.edited`, `editOutline`), and every story away
+//   from the edit is kept as it was, moved to its new lines.
 import { runEachWithin } from './budget';
 import { ChunkReader, type ChunkFacts, type HeadingFact, type Span } from './chunkReader';
 import { FACT_KEYS, factsView, shiftFact, type DocumentFactsView, type FactSource } from './documentFacts';
-import { findFrontMatter, resplitChunks, splitChunks, type Chunk } from './chunks';
+import { changedRegion, findFrontMatter, resplitChunks, splitChunks, type Chunk, type Resplit } from './chunks';
+import { draftsOf, endDrafts, moveDrafts, type Draft } from './drafts';
 import { readFrontMatter } from './frontMatter';
 import { buildLexicon, type LabelKind } from './lexicon';
 import { LineIndex } from './lines';
 import type { Story } from './model';
-import { buildOutline } from './outline';
-import { assembleStories, draftStories, type StoryCache } from './assemble';
+import { buildOutline, type Outline, type OutlineInput } from './outline';
+import { editOutline, type Change } from './outlineEdit';
+import { assembleStories, type StoryCache } from './assemble';
 import { quietHeading } from './prescan';
 
 export interface AnalyserOptions {
@@ -49,6 +53,11 @@ export interface StoryDocument {
   stories: Story[];
   /** Every fact the chunks yielded, in document offsets, for rules that look beyond stories. */
   facts: DocumentFactsView;
+  /**
+   * The whole text as the pieces it was read in (the front matter, then the chunks), each starting a
+   * line: rules that scan the text scan these and remember their answers by piece.
+   */
+  pieces: readonly Chunk[];
   /** Chunks skipped because their parse ran past the budget (rule STAR000). */
   tooComplex?: TooComplex[];
 }
@@ -70,18 +79,32 @@ interface ChunkResult {
   tooComplex?: boolean;
 }
 
+const NONE: readonly never[] = [];
+
 /** The facts of each chunk as it stands: a quiet chunk that was not read gives its heading alone. */
 function factSource(chunks: readonly Chunk[], results: readonly ChunkResult[]): FactSource {
   return {
     starts: chunks.map((c) => c.start),
-    facts: (i, key) => results[i].facts?.[key] ?? ((key === 'headings' && results[i].quiet?.heading ? [results[i].quiet!.heading] : []) as never),
+    facts: (i, key) => {
+      const r = results[i];
+      if (r.facts) return r.facts[key];
+      return (key === 'headings' && r.quiet?.heading ? [r.quiet.heading] : NONE) as never;
+    },
   };
 }
 
+/** What the last analysis of a file left, for the next one to update. */
 interface FileState {
   text: string;
   bodyStart: number;
+  frontMatter: string | undefined;
+  lines: LineIndex;
   chunks: Chunk[];
+  results: ChunkResult[];
+  outline: Outline;
+  /** Every story's draft, in document order, each with the story last built from it. */
+  drafts: Draft[];
+  document: StoryDocument;
 }
 
 export class StoryAnalyser {
@@ -121,8 +144,9 @@ export class StoryAnalyser {
   private cached(text: string): ChunkResult | undefined {
     const hit = this.cache.get(text);
     if (hit) {
+      // Put back under the result's own copy of the text: `text` may be a slice of the whole document.
       this.cache.delete(text);
-      this.cache.set(text, hit);
+      this.cache.set(hit.text, hit);
     }
     return hit;
   }
@@ -187,35 +211,21 @@ export class StoryAnalyser {
     });
   }
 
-  private chunksOf(text: string, fileName: string, bodyStart: number): Chunk[] {
-    if (this.options.wholeDocument) return splitChunks(text, bodyStart, true);
-    const before = this.files.get(fileName);
-    const chunks = before && before.bodyStart === bodyStart ? resplitChunks(before, text, bodyStart) : splitChunks(text, bodyStart);
-    this.files.delete(fileName);
-    this.files.set(fileName, { text, bodyStart, chunks });
-    if (this.files.size > 256) this.files.delete(this.files.keys().next().value as string);
-    return chunks;
-  }
-
-  analyse(text: string, fileName: string): StoryDocument {
-    const lines = new LineIndex(text);
-    const fm = findFrontMatter(text);
-    const bodyStart = fm?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
-    const frontMatter = readFrontMatter(fm?.body);
-    const chunks = this.chunksOf(text, fileName, bodyStart);
-    // Room for every chunk of the largest document seen, so one analysis never evicts its own chunks.
-    this.cacheSize = Math.max(this.cacheSize, 2 * chunks.length);
-
-    // 1. Cached chunks as they were; quiet chunks by their heading alone; the rest parsed.
+  /** The results of the chunks, from the last analysis where the chunker kept them, else from the cache or the pre-scan; the rest parsed. */
+  private read(chunks: Chunk[], before: { split: Resplit; results: ChunkResult[] } | undefined): ChunkResult[] {
     const results: ChunkResult[] = new Array(chunks.length);
+    const kept = before?.split.kept ?? 0;
+    const moved = before?.split.moved ?? 0;
+    for (let i = 0; i < kept; i++) results[i] = before!.results[i];
+    for (let k = 1; k <= moved; k++) results[chunks.length - k] = before!.results[before!.results.length - k];
     const toParse: number[] = [];
-    chunks.forEach((chunk, i) => {
-      const hit = this.cached(chunk.text);
+    for (let i = kept; i < chunks.length - moved; i++) {
+      const hit = this.cached(chunks[i].text);
       // A chunk's text is a slice of the whole document: kept (in the cache, in the strings its parse
       // yields, in the chunks remembered for the next edit) it would keep every edited version of the
       // document alive. The chunk keeps its own copy instead, the one the cache holds.
       // (Strings compare by value, so the copy is always put in place.)
-      chunks[i] = chunk = { start: chunk.start, text: hit?.text ?? ownCopy(chunk.text) };
+      const chunk = (chunks[i] = { start: chunks[i].start, text: hit?.text ?? ownCopy(chunks[i].text) });
       if (hit && (hit.facts || hit.tooComplex)) results[i] = hit;
       else {
         const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeading(chunk.text, this.lexicon, i === 0));
@@ -224,40 +234,117 @@ export class StoryAnalyser {
           if (!hit) this.remember(chunk.text, results[i]);
         } else toParse.push(i);
       }
-    });
-    this.parse(chunks, results, toParse);
-
-    // 2. The outline from what is known; quiet chunks inside a story or follow-up section are parsed now.
-    const outlineOf = (facts: DocumentFactsView) => buildOutline({
-      start: bodyStart,
-      end: text.length,
-      headings: facts.headings,
-      labels: facts.labels,
-      questions: facts.questions,
-      meta: facts.meta,
-      optIns: facts.comments.filter((c) => /^star-story$/i.test(c.comment)).map((c) => c.start),
-    });
-    let facts = factsView(factSource(chunks, results), bodyStart);
-    let outline = outlineOf(facts);
-    const drafts = draftStories(outline, frontMatter, text);
-    const needed = neededQuietChunks(chunks, results, [
-      ...drafts.map((d) => ({ start: d.start, end: d.end })),
-      ...outline.followUps.filter((f) => drafts.some((d) => f.start >= d.start && f.start < d.end)),
-    ]);
-    if (needed.length) {
-      this.parse(chunks, results, needed);
-      facts = factsView(factSource(chunks, results), bodyStart);
-      // Newly read questions belong to follow-up sections; labels, headings and meta cannot have changed.
-      if (needed.some((i) => results[i].facts?.questions.length)) outline = outlineOf(facts);
     }
-
-    const tooComplex = chunks.flatMap((c, i) => (results[i].tooComplex ? [{ start: c.start, end: c.start + c.text.length, budgetMs: this.budgetMs }] : []));
-    const stories = assembleStories({
-      outline, frontMatter, fileName, lines, chunks, prose: (i) => results[i].facts?.prose ?? [], chunkIds: (i) => results[i].id,
-      cache: this.options.wholeDocument ? undefined : this.stories,
-    });
-    return { fileName, lines, stories, facts, tooComplex };
+    this.parse(chunks, results, toParse);
+    return results;
   }
+
+  analyse(text: string, fileName: string): StoryDocument {
+    const before = this.options.wholeDocument ? undefined : this.files.get(fileName);
+    if (before?.text === text) return before.document;
+    const fm = findFrontMatter(text);
+    const bodyStart = fm?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const frontMatter = readFrontMatter(fm?.body);
+    const textChange = before && changedRegion(before.text, text);
+    const lines = before && textChange ? before.lines.edited(text, textChange) : new LineIndex(text);
+    const split: Resplit = this.options.wholeDocument
+      ? { chunks: splitChunks(text, bodyStart, true), kept: 0, moved: 0 }
+      : before && before.bodyStart === bodyStart ? resplitChunks(before, text, bodyStart, textChange) : { chunks: splitChunks(text, bodyStart), kept: 0, moved: 0 };
+    const chunks = split.chunks;
+    // Room for every chunk of the largest document seen, so one analysis never evicts its own chunks.
+    this.cacheSize = Math.max(this.cacheSize, 2 * chunks.length);
+
+    // 1. Kept chunks as they were, cached chunks as they were, quiet chunks by their heading alone; the rest parsed.
+    const results = this.read(chunks, before && split.kept + split.moved > 0 ? { split, results: before.results } : undefined);
+    const source = factSource(chunks, results);
+    const facts = factsView(source, bodyStart);
+
+    // 2. The outline and the drafts of the stories: updated around the chunks that changed, or built anew.
+    const change = before && before.bodyStart === bodyStart && before.frontMatter === fm?.body ? changedChunks(before, text, chunks, results) : undefined;
+    const edit = change && editOutline(before!.outline, change, (start, end) => outlineFacts(facts, start, end), (offset) => facts.between('headings', offset, offset + 1).find((h) => h.start === offset));
+    let outline: Outline;
+    let drafts: Draft[];
+    if (edit) {
+      outline = before!.outline;
+      drafts = before!.drafts;
+      const delta = change!.newEnd - change!.oldEnd;
+      const from = firstDraftFrom(drafts, edit.start);
+      const to = firstDraftFrom(drafts, edit.oldEnd);
+      moveDrafts(drafts, change!.oldEnd, delta);
+      drafts.splice(from, to - from, ...draftsOf(text, edit.containers, frontMatter));
+    } else {
+      outline = buildOutline(outlineFacts(facts, bodyStart, text.length));
+      drafts = draftsOf(text, [outline.root], frontMatter);
+    }
+    endDrafts(drafts, text);
+
+    // 3. Quiet chunks inside a story are parsed now (its sections need their prose).
+    this.parse(chunks, results, neededQuietChunks(chunks, results, drafts));
+
+    const tooComplex: TooComplex[] = [];
+    results.forEach((r, i) => r.tooComplex && tooComplex.push({ start: chunks[i].start, end: chunks[i].start + chunks[i].text.length, budgetMs: this.budgetMs }));
+    const stories = assembleStories({
+      drafts, followUps: outline.followUps, frontMatter, fileName, lines, chunks,
+      prose: (i) => results[i].facts?.prose ?? [], chunkIds: (i) => results[i].id,
+      cache: this.options.wholeDocument ? undefined : this.stories,
+      change: edit && { start: change!.start, end: change!.newEnd, lines: lines.lineCount - before!.lines.lineCount },
+    });
+    const pieces = bodyStart > 0 ? [{ start: 0, text: ownCopy(text.slice(0, bodyStart)) }, ...chunks] : chunks;
+    const document: StoryDocument = { fileName, lines, stories, facts, pieces, tooComplex };
+    if (!this.options.wholeDocument) {
+      this.files.delete(fileName);
+      this.files.set(fileName, { text, bodyStart, frontMatter: fm?.body, lines, chunks, results, outline, drafts, document });
+      if (this.files.size > 256) this.files.delete(this.files.keys().next().value as string);
+    }
+    return document;
+  }
+}
+
+/** The new text's outline facts that start in `[start, end)`, copies in document offsets. */
+function outlineFacts(facts: DocumentFactsView, start: number, end: number): OutlineInput {
+  const inside = <T extends { start: number }>(items: T[]) => items.filter((f) => f.start >= start && f.start < end);
+  return {
+    start,
+    end,
+    headings: inside(facts.between('headings', start, end)),
+    labels: inside(facts.between('labels', start, end)),
+    questions: inside(facts.between('questions', start, end)),
+    meta: inside(facts.between('meta', start, end)),
+    optIns: inside(facts.between('comments', start, end)).filter((c) => /^star-story$/i.test(c.comment)).map((c) => c.start),
+  };
+}
+
+/** The chunks whose results differ from the last analysis's: `[start, oldEnd)` of the old text, `[start, newEnd)` of the new. */
+function changedChunks(before: FileState, text: string, chunks: readonly Chunk[], results: readonly ChunkResult[]): Change {
+  const old = before.results;
+  let first = 0;
+  while (first < results.length && first < old.length && results[first] === old[first]) first++;
+  let same = 0;
+  while (same < results.length - first && same < old.length - first && results[results.length - 1 - same] === old[old.length - 1 - same]) same++;
+  // Chunks only inserted: take in the chunk before them (or after), so that no old offset sits on both
+  // sides of the change.
+  if (first + same === old.length) {
+    if (first > 0) first--;
+    else if (same > 0) same--;
+  }
+  const startOf = (list: readonly Chunk[], i: number, end: number) => (i < list.length ? list[i].start : end);
+  return {
+    start: startOf(chunks, first, text.length),
+    oldEnd: startOf(before.chunks, old.length - same, before.text.length),
+    newEnd: startOf(chunks, chunks.length - same, text.length),
+  };
+}
+
+/** Index of the first of the drafts (in document order) that starts at or after `offset`. */
+function firstDraftFrom(drafts: readonly Draft[], offset: number): number {
+  let lo = 0;
+  let hi = drafts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (drafts[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** `text` as a string of its own, not a view into a larger one. */
@@ -266,23 +353,22 @@ function ownCopy(text: string): string {
   return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
 }
 
-/** Indices of the quiet, unparsed chunks that overlap any of `spans`. */
-function neededQuietChunks(chunks: readonly Chunk[], results: readonly ChunkResult[], spans: Span[]): number[] {
+/** Indices of the quiet, unparsed chunks that overlap any of `spans` (in order of their starts). */
+function neededQuietChunks(chunks: readonly Chunk[], results: readonly ChunkResult[], spans: readonly Span[]): number[] {
   const needed: number[] = [];
-  if (spans.length === 0) return needed;
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
   let s = 0;
-  chunks.forEach((chunk, i) => {
-    if (!results[i].quiet) return;
-    const end = chunk.start + chunk.text.length;
-    while (s < sorted.length && sorted[s].end <= chunk.start) s++;
-    // Spans are sorted by start, not end: check the next few that start before this chunk ends.
-    for (let k = s; k < sorted.length && sorted[k].start < end; k++) {
-      if (sorted[k].end > chunk.start) {
+  for (let i = 0; i < chunks.length && s < spans.length; i++) {
+    if (!results[i].quiet) continue;
+    const start = chunks[i].start;
+    const end = start + chunks[i].text.length;
+    while (s < spans.length && spans[s].end <= start) s++;
+    // Spans are in order of their starts, not their ends: check those that start before this chunk ends.
+    for (let k = s; k < spans.length && spans[k].start < end; k++) {
+      if (spans[k].end > start) {
         needed.push(i);
-        return;
+        break;
       }
     }
-  });
+  }
   return needed;
 }

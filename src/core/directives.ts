@@ -35,8 +35,12 @@ export class Directives {
     this.file = file;
   }
 
+  /** Whether there is no directive at all (most files). */
+  get none(): boolean {
+    return this.file === undefined && this.nextLine.size === 0 && this.switches.length === 0;
+  }
+
   isDisabled(code: string, name: string, line: number): boolean {
-    if (this.file === undefined && this.nextLine.size === 0 && this.switches.length === 0) return false;
     const names = [code.toLowerCase(), name.toLowerCase()];
     const hits = (rules: string[] | 'all' | undefined) => rules === 'all' || (rules?.some((r) => names.includes(r)) ?? false);
     if (hits(this.file) || hits(this.nextLine.get(line))) return true;

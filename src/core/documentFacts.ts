@@ -34,9 +34,10 @@ export function factsView(source: FactSource, bodyStart: number): DocumentFactsV
     let found = gathered.get(key);
     if (!found) {
       found = [];
-      source.starts.forEach((start, i) => {
-        for (const item of source.facts(i, key) as Located[]) found!.push(shiftFact(item, start));
-      });
+      for (let i = 0; i < source.starts.length; i++) {
+        const items = source.facts(i, key) as Located[];
+        for (let k = 0; k < items.length; k++) found.push(shiftFact(items[k], source.starts[i]));
+      }
       gathered.set(key, found);
     }
     return found;

@@ -69,10 +69,10 @@ function moved(f: Finding, lines: number, detach = false): Finding {
  * A story's findings (before directives), by the story as first assembled and the settings: a story
  * that an edit elsewhere left unchanged, or only moved, is not checked again. They depend on the
  * story's own text (which its cache key in assembly covers), the settings, the line ending and where
- * the body starts; `at` is the last place they were asked for, so a story that did not move since
- * gets the same array back.
+ * the body starts. They are kept where the story was last asked for (`lines` from where it was first
+ * built), so a story that did not move since gets the same array back.
  */
-const STORY_FINDINGS = new WeakMap<Story, { key: string; findings: Finding[]; at?: { lines: number; findings: Finding[] } }>();
+const STORY_FINDINGS = new WeakMap<Story, { key: string; lines: number; findings: Finding[] }>();
 
 /**
  * Whether `p` may be cached with `story`: its own fixes stay within the story (and the line after it),
@@ -90,9 +90,11 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
   const origin = storyOrigin(story);
   const cached = STORY_FINDINGS.get(origin.story);
   if (cached?.key === key) {
-    if (origin.lines === 0) return cached.findings;
-    if (cached.at?.lines !== origin.lines) cached.at = { lines: origin.lines, findings: cached.findings.map((f) => moved(f, origin.lines)) };
-    return cached.at.findings;
+    if (cached.lines !== origin.lines) {
+      cached.findings = cached.findings.map((f) => moved(f, origin.lines - cached.lines));
+      cached.lines = origin.lines;
+    }
+    return cached.findings;
   }
   const context: RuleContext = { document, config };
   const findings: Finding[] = [];
@@ -107,7 +109,7 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
   }
   findings.sort(byPlace);
   if (inside) {
-    STORY_FINDINGS.set(origin.story, { key, findings: findings.map((f) => moved(f, -origin.lines, true)) });
+    STORY_FINDINGS.set(origin.story, { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true)) });
   }
   return findings;
 }
@@ -133,5 +135,5 @@ export function lintDocument(document: StoryDocument, config: StarConfig): Findi
     for (const p of rule.check({ document, config })) found.push(finding(document, rule, severity, p, nl, top));
   }
   // Each story's findings are in order already, and stories mostly are: the sort has little to do.
-  return found.filter((f) => !directives.isDisabled(f.rule, f.name, f.range.start.line)).sort(byPlace);
+  return (directives.none ? found : found.filter((f) => !directives.isDisabled(f.rule, f.name, f.range.start.line))).sort(byPlace);
 }

@@ -78,6 +78,7 @@ export class AnalysisClient {
       lines: new LineIndex(pending.request.text),
       stories: reply.stories,
       facts: flatFacts({ ...reply.facts, prose: [] }, reply.facts.bodyStart),
+      pieces: [{ start: 0, text: pending.request.text }],
       tooComplex: reply.tooComplex,
     };
     pending.resolve({ document, findings: reply.findings });
@@ -125,6 +126,7 @@ function giveUp(request: AnalysisRequest, deadlineMs: number): AnalysisResult {
     lines,
     stories: [],
     facts: flatFacts({ headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] }, 0),
+    pieces: [{ start: 0, text: request.text }],
     tooComplex: [{ start: 0, end: request.text.length, budgetMs: deadlineMs }],
   };
   const findings: Finding[] = tooComplex.check({ document, config: request.config as StarConfig }).map((p) => ({

@@ -74,7 +74,7 @@ describe('incremental analysis', () => {
       let chunks = splitChunks(text, 0);
       for (let i = 0; i < 40; i++) {
         const edited = edit(text, next);
-        const again = resplitChunks({ text, chunks }, edited, 0);
+        const again = resplitChunks({ text, chunks }, edited, 0).chunks;
         assert.deepEqual(again, splitChunks(edited, 0), `${path} after edit ${i + 1}`);
         text = edited;
         chunks = again;
