@@ -11,7 +11,7 @@
 import { runEachWithin } from './budget';
 import { ChunkReader, type ChunkFacts, type HeadingFact, type Span } from './chunkReader';
 import { FACT_KEYS, factsView, shiftFact, type DocumentFactsView, type FactSource } from './documentFacts';
-import { changedRegion, findFrontMatter, resplitChunks, splitChunks, type Chunk, type Resplit } from './chunks';
+import { changedRegion, chunkAt, findFrontMatter, resplitChunks, splitChunks, type Chunk, type Resplit } from './chunks';
 import { draftsOf, endDrafts, moveDrafts, type Draft } from './drafts';
 import { readFrontMatter } from './frontMatter';
 import { buildLexicon, type LabelKind } from './lexicon';
@@ -19,7 +19,7 @@ import { LineIndex } from './lines';
 import type { Story } from './model';
 import { buildOutline, type Outline, type OutlineInput } from './outline';
 import { editOutline, type Change } from './outlineEdit';
-import { assembleStories, type StoryCache } from './assemble';
+import { assembleStories, keepsStory, type StoryCache } from './assemble';
 import { quietHeading } from './prescan';
 
 export interface AnalyserOptions {
@@ -84,7 +84,8 @@ const NONE: readonly never[] = [];
 /** The facts of each chunk as it stands: a quiet chunk that was not read gives its heading alone. */
 function factSource(chunks: readonly Chunk[], results: readonly ChunkResult[]): FactSource {
   return {
-    starts: chunks.map((c) => c.start),
+    count: chunks.length,
+    start: (i) => chunks[i].start,
     facts: (i, key) => {
       const r = results[i];
       if (r.facts) return r.facts[key];
@@ -278,8 +279,9 @@ export class StoryAnalyser {
     }
     endDrafts(drafts, text);
 
-    // 3. Quiet chunks inside a story are parsed now (its sections need their prose).
-    this.parse(chunks, results, neededQuietChunks(chunks, results, drafts));
+    // 3. Quiet chunks inside a story to be built are parsed now (its sections need their prose).
+    const storyChange = edit && { start: change!.start, end: change!.newEnd, lines: lines.lineCount - before!.lines.lineCount };
+    this.parse(chunks, results, neededQuietChunks(chunks, results, drafts.filter((d) => !keepsStory(d, storyChange))));
 
     const tooComplex: TooComplex[] = [];
     results.forEach((r, i) => r.tooComplex && tooComplex.push({ start: chunks[i].start, end: chunks[i].start + chunks[i].text.length, budgetMs: this.budgetMs }));
@@ -287,7 +289,7 @@ export class StoryAnalyser {
       drafts, followUps: outline.followUps, frontMatter, fileName, lines, chunks,
       prose: (i) => results[i].facts?.prose ?? [], chunkIds: (i) => results[i].id,
       cache: this.options.wholeDocument ? undefined : this.stories,
-      change: edit && { start: change!.start, end: change!.newEnd, lines: lines.lineCount - before!.lines.lineCount },
+      change: storyChange,
     });
     const pieces = bodyStart > 0 ? [{ start: 0, text: ownCopy(text.slice(0, bodyStart)) }, ...chunks] : chunks;
     const document: StoryDocument = { fileName, lines, stories, facts, pieces, tooComplex };
@@ -353,22 +355,13 @@ function ownCopy(text: string): string {
   return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
 }
 
-/** Indices of the quiet, unparsed chunks that overlap any of `spans` (in order of their starts). */
+/** Indices of the quiet, unparsed chunks that overlap any of `spans`, in order. */
 function neededQuietChunks(chunks: readonly Chunk[], results: readonly ChunkResult[], spans: readonly Span[]): number[] {
-  const needed: number[] = [];
-  let s = 0;
-  for (let i = 0; i < chunks.length && s < spans.length; i++) {
-    if (!results[i].quiet) continue;
-    const start = chunks[i].start;
-    const end = start + chunks[i].text.length;
-    while (s < spans.length && spans[s].end <= start) s++;
-    // Spans are in order of their starts, not their ends: check those that start before this chunk ends.
-    for (let k = s; k < spans.length && spans[k].start < end; k++) {
-      if (spans[k].end > start) {
-        needed.push(i);
-        break;
-      }
+  const needed = new Set<number>();
+  for (const span of spans) {
+    for (let i = chunkAt(chunks, span.start); i < chunks.length && chunks[i].start < span.end; i++) {
+      if (results[i].quiet && chunks[i].start + chunks[i].text.length > span.start) needed.add(i);
     }
   }
-  return needed;
+  return [...needed].sort((a, b) => a - b);
 }

@@ -116,20 +116,25 @@ export function assembleStories(input: AssemblyInput): Story[] {
     const heading = d.container.heading;
     const baseTitle = heading?.text ?? fileTitle;
     const title = d.index === 0 ? baseTitle : `${baseTitle} (${d.index + 1})`;
-    const key = slug(title);
+    const built = d.built;
+    const key = built?.title === title ? built.slug : slug(title);
     const ordinal = (seen.get(key) ?? 0) + 1;
     seen.set(key, ordinal);
-    const built = d.built;
     const id = built?.slug === key && built.ordinal === ordinal ? built.id : `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`;
     // The title comes from the section's heading: it changes only where the section does.
-    if (built && change && built.end === d.end && built.id === id && (Math.max(d.end, d.start + 1) <= change.start || d.start >= change.end)) {
-      if (d.start >= change.end) built.story = shiftStory(built.story, change.lines);
+    if (built && built.id === id && keepsStory(d, change)) {
+      if (d.start >= change!.end) built.story = shiftStory(built.story, change!.lines);
       return built.story;
     }
     const story = storyOf(input, d, title, id);
-    d.built = { story, end: d.end, id, slug: key, ordinal };
+    d.built = { story, end: d.end, id, title, slug: key, ordinal };
     return story;
   });
+}
+
+/** Whether the story last built from `d` still stands after `change` (its id aside): the draft was kept, ends where it did, and the change is elsewhere. */
+export function keepsStory(d: Draft, change: AssemblyInput['change']): boolean {
+  return !!d.built && !!change && d.built.end === d.end && (Math.max(d.end, d.start + 1) <= change.start || d.start >= change.end);
 }
 
 const STORY_CACHE_SIZE = 20000;

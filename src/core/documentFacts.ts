@@ -22,9 +22,10 @@ export function shiftFact<T extends Located>(item: T, by: number): T {
     : { ...item, start: item.start + by, end: item.end + by, contentStart: item.contentStart + by };
 }
 
-/** Where each chunk starts, and its facts of a kind (chunk-relative; empty when it has none or was not read). */
+/** The document's chunks: where each starts, and its facts of a kind (chunk-relative; empty when it has none or was not read). */
 export interface FactSource {
-  starts: readonly number[];
+  count: number;
+  start(chunk: number): number;
   facts<K extends FactKey>(chunk: number, key: K): ChunkFacts[K];
 }
 
@@ -34,9 +35,9 @@ export function factsView(source: FactSource, bodyStart: number): DocumentFactsV
     let found = gathered.get(key);
     if (!found) {
       found = [];
-      for (let i = 0; i < source.starts.length; i++) {
+      for (let i = 0; i < source.count; i++) {
         const items = source.facts(i, key) as Located[];
-        for (let k = 0; k < items.length; k++) found.push(shiftFact(items[k], source.starts[i]));
+        for (let k = 0; k < items.length; k++) found.push(shiftFact(items[k], source.start(i)));
       }
       gathered.set(key, found);
     }
@@ -46,9 +47,8 @@ export function factsView(source: FactSource, bodyStart: number): DocumentFactsV
     bodyStart,
     between<K extends FactKey>(key: K, start: number, end: number): ChunkFacts[K] {
       const out: Located[] = [];
-      const { starts } = source;
-      for (let i = Math.max(0, lastAtOrBefore(starts, start)); i < starts.length && starts[i] < end; i++) {
-        const base = starts[i];
+      for (let i = Math.max(0, lastAtOrBefore(source, start)); i < source.count && source.start(i) < end; i++) {
+        const base = source.start(i);
         for (const item of source.facts(i, key) as Located[]) {
           if (item.start + base < end && item.end + base > start) out.push(shiftFact(item, base));
         }
@@ -62,16 +62,16 @@ export function factsView(source: FactSource, bodyStart: number): DocumentFactsV
 
 /** Facts already in document offsets (one chunk at 0): what the extension host rebuilds from the worker's answer. */
 export function flatFacts(facts: ChunkFacts, bodyStart: number): DocumentFactsView {
-  return factsView({ starts: [0], facts: (_, key) => facts[key] }, bodyStart);
+  return factsView({ count: 1, start: () => 0, facts: (_, key) => facts[key] }, bodyStart);
 }
 
-/** Index of the last of the ascending `starts` at or before `offset` (-1 when none is). */
-export function lastAtOrBefore(starts: readonly number[], offset: number): number {
+/** Index of the last chunk that starts at or before `offset` (-1 when none does). */
+function lastAtOrBefore(source: FactSource, offset: number): number {
   let lo = 0;
-  let hi = starts.length;
+  let hi = source.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) lo = mid + 1;
+    if (source.start(mid) <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;

@@ -18,7 +18,7 @@ export interface Draft {
   /** Set by `endDrafts`. */
   end: number;
   /** The story last built from this draft, with the end and id it was built for. */
-  built?: { story: Story; end: number; id: string; slug: string; ordinal: number };
+  built?: { story: Story; end: number; id: string; title: string; slug: string; ordinal: number };
 }
 
 export function roleOf(label: LabelCandidate, run: LabelCandidate[]): Role {

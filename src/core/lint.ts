@@ -86,7 +86,8 @@ function cacheable(p: Problem, story: Story): boolean {
   return line >= start.line && line <= last && (p.fixes ?? []).every((f) => f.edits.every((e) => e.range.start.line >= start.line && e.range.end.line <= end.line + 1));
 }
 
-function storyFindings(document: StoryDocument, story: Story, config: StarConfig, key: string, nl: string, top: Position): Finding[] {
+/** A story's findings, and whether they were kept with the story (they are not when they reach outside it). */
+function storyFindings(document: StoryDocument, story: Story, config: StarConfig, key: string, nl: string, top: Position): { findings: Finding[]; kept: boolean } {
   const origin = storyOrigin(story);
   const cached = STORY_FINDINGS.get(origin.story);
   if (cached?.key === key) {
@@ -94,7 +95,7 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
       cached.findings = cached.findings.map((f) => moved(f, origin.lines - cached.lines));
       cached.lines = origin.lines;
     }
-    return cached.findings;
+    return { findings: cached.findings, kept: true };
   }
   const context: RuleContext = { document, config };
   const findings: Finding[] = [];
@@ -108,10 +109,48 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
     }
   }
   findings.sort(byPlace);
-  if (inside) {
-    STORY_FINDINGS.set(origin.story, { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true)) });
+  if (!inside) return { findings, kept: false };
+  const entry = { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true)) };
+  STORY_FINDINGS.set(origin.story, entry);
+  return { findings: entry.findings, kept: true };
+}
+
+/**
+ * What the last lint of a file gave: the same story objects in the next document (an edit elsewhere
+ * leaves most of them as they were) get their findings from here without a look-up.
+ */
+export interface LintMemory {
+  key?: string;
+  stories: readonly Story[];
+  /** Per story, its findings when they were kept with it. */
+  findings: readonly (Finding[] | undefined)[];
+}
+
+/** The findings of every story, those of the stories `memory` holds taken from there; `memory` is updated. */
+function storiesFindings(document: StoryDocument, config: StarConfig, key: string, nl: string, top: Position, memory: LintMemory): Finding[][] {
+  const { stories } = document;
+  const before = memory.key === key ? memory.stories : [];
+  let head = 0;
+  while (head < stories.length && head < before.length && stories[head] === before[head]) head++;
+  let tail = 0;
+  while (tail < stories.length - head && tail < before.length - head && stories[stories.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+  const all: (Finding[] | undefined)[] = new Array(stories.length);
+  const found: Finding[][] = new Array(stories.length);
+  for (let i = 0; i < stories.length; i++) {
+    const reused = i < head ? memory.findings[i] : i >= stories.length - tail ? memory.findings[i - stories.length + before.length] : undefined;
+    if (reused) {
+      all[i] = reused;
+      found[i] = reused;
+      continue;
+    }
+    const { findings, kept } = storyFindings(document, stories[i], config, key, nl, top);
+    all[i] = kept ? findings : undefined;
+    found[i] = findings;
   }
-  return findings;
+  memory.key = key;
+  memory.stories = stories;
+  memory.findings = all;
+  return found;
 }
 
 let nextSettingsId = 0;
@@ -119,7 +158,7 @@ let nextSettingsId = 0;
 /** A short stand-in for a long settings key, so cache look-ups hash a few characters. Never reused. */
 const settingsId = memoise(() => String(nextSettingsId++), 1000);
 
-export function lintDocument(document: StoryDocument, config: StarConfig): Finding[] {
+export function lintDocument(document: StoryDocument, config: StarConfig, memory: LintMemory = { stories: [], findings: [] }): Finding[] {
   const tooComplex = document.tooComplex?.length ?? 0;
   if (document.stories.length === 0 && tooComplex === 0) return [];
   const directives = new Directives(document.facts.comments, document.lines);
@@ -127,7 +166,7 @@ export function lintDocument(document: StoryDocument, config: StarConfig): Findi
   const top = document.lines.positionAt(document.facts.bodyStart);
   const key = settingsId(`${nl}\u0000${top.line}:${top.character}\u0000${JSON.stringify(config)}`);
   const found: Finding[] = [];
-  for (const story of document.stories) for (const f of storyFindings(document, story, config, key, nl, top)) found.push(f);
+  for (const findings of storiesFindings(document, config, key, nl, top, memory)) for (const f of findings) found.push(f);
   // A file with no story is quiet, except for the parts that could not be read (they might hold one).
   for (const rule of document.stories.length ? RULES : RULES.filter((r) => r.code === 'STAR000')) {
     const severity = levelOf(rule, config);

@@ -2,7 +2,7 @@
 // "keystroke": the analysis of a document's new text (incremental against its last text) and its lint.
 import { StoryAnalyser, type AnalyserOptions, type StoryDocument } from './analyse';
 import type { StarConfig } from './config';
-import { lintDocument } from './lint';
+import { lintDocument, type LintMemory } from './lint';
 import type { Finding } from './model';
 
 export interface AnalysedDocument {
@@ -12,6 +12,8 @@ export interface AnalysedDocument {
 
 export class AnalysisSession {
   private readonly analysers = new Map<string, StoryAnalyser>();
+  /** The last lint of each file, so the next one reuses what did not change. */
+  private readonly lints = new Map<string, LintMemory>();
 
   constructor(private readonly options: Omit<AnalyserOptions, 'lexicon'> = {}) {}
 
@@ -28,6 +30,13 @@ export class AnalysisSession {
 
   analyse(fileName: string, text: string, config: StarConfig): AnalysedDocument {
     const document = this.analyser(config).analyse(text, fileName);
-    return { document, findings: lintDocument(document, config) };
+    let memory = this.lints.get(fileName);
+    if (!memory) {
+      memory = { stories: [], findings: [] };
+      this.lints.set(fileName, memory);
+      if (this.lints.size > 256) this.lints.delete(this.lints.keys().next().value as string);
+    }
+    const findings = lintDocument(document, config, memory);
+    return { document, findings };
   }
 }

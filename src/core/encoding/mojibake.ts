@@ -99,16 +99,21 @@ function nextNonAscii(text: string, from: number): number {
   return NON_ASCII.exec(text)?.index ?? text.length;
 }
 
-/** How much strong evidence `text` holds for each code page (in the order of `CODE_PAGES`). */
-function codePageScores(text: string): number[] {
+/**
+ * How much strong evidence `text` holds for each code page (in the order of `CODE_PAGES`), and whether
+ * any code page reads any of it as a sequence at all (if none does, no order finds a run in it).
+ */
+function codePageScores(text: string): { scores: number[]; suspect: boolean } {
   const scores = CODE_PAGES.map(() => 0);
+  let suspect = false;
   for (let i = nextNonAscii(text, 0); i < text.length; i = nextNonAscii(text, i + 1)) {
     CODE_PAGES.forEach((cp, k) => {
       const s = sequenceAt(text, i, cp);
+      if (s) suspect = true;
       if (s && s.plausibility === 'strong' && s.bytes.length > 2) scores[k]++;
     });
   }
-  return scores;
+  return { scores, suspect };
 }
 
 /** Code pages ordered by `scores`, most evidence first. */
@@ -120,7 +125,7 @@ function decodeBytes(bytes: number[]): string {
   return iconv.decode(Buffer.from(bytes), 'utf8', { stripBOM: false });
 }
 
-function findRuns(text: string, order = codePageOrder(codePageScores(text))): MojibakeRun[] {
+function findRuns(text: string, order = codePageOrder(codePageScores(text).scores)): MojibakeRun[] {
   if (!/[\u0080-\uffff]/.test(text)) return [];
   const sequences: Sequence[] = [];
   for (let i = nextNonAscii(text, 0); i < text.length; ) {
@@ -186,19 +191,20 @@ function repaired(runs: MojibakeRun[]): MojibakeRun[] {
 
 /** What one part of a text contributes: its evidence for each code page, and its runs for each order tried. */
 interface Part {
-  ascii: boolean;
   scores: number[];
+  /** Whether any code page reads a sequence in it. */
+  suspect: boolean;
   runs: Map<string, MojibakeRun[]>;
 }
 
 const PARTS = new Map<string, Part>();
 let mostParts = 0;
+const ASCII: Part = { scores: CODE_PAGES.map(() => 0), suspect: false, runs: new Map() };
 
 function part(text: string): Part {
   let found = PARTS.get(text);
   if (!found) {
-    const ascii = !/[\u0080-\uffff]/.test(text);
-    found = { ascii, scores: ascii ? CODE_PAGES.map(() => 0) : codePageScores(text), runs: new Map() };
+    found = /[\u0080-\uffff]/.test(text) ? { ...codePageScores(text), runs: new Map() } : ASCII;
     PARTS.set(text, found);
   }
   return found;
@@ -214,18 +220,25 @@ export function findMojibakeInParts(parts: readonly { start: number; text: strin
   // Room for the parts of the largest text seen and the versions its edits leave behind; emptied when full.
   mostParts = Math.max(mostParts, parts.length);
   if (PARTS.size > 4 * mostParts + 1000) PARTS.clear();
-  const found = parts.map((p) => part(p.text));
-  const totals = CODE_PAGES.map((_, k) => found.reduce((n, f) => n + f.scores[k], 0));
+  const totals = CODE_PAGES.map(() => 0);
+  const suspects: number[] = [];
+  const found: Part[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const f = part(parts[i].text);
+    if (!f.suspect) continue;
+    suspects.push(i);
+    found.push(f);
+    f.scores.forEach((n, k) => (totals[k] += n));
+  }
   const order = codePageOrder(totals);
   const key = order.join();
   const runs: MojibakeRun[] = [];
-  parts.forEach((p, i) => {
-    const f = found[i];
-    if (f.ascii) return;
-    let own = f.runs.get(key);
+  suspects.forEach((i, k) => {
+    const p = parts[i];
+    let own = found[k].runs.get(key);
     if (!own) {
       own = repaired(findRuns(p.text, order));
-      f.runs.set(key, own);
+      found[k].runs.set(key, own);
     }
     for (const run of own) runs.push({ ...run, start: run.start + p.start, end: run.end + p.start });
   });
