@@ -272,7 +272,9 @@ export class StoryAnalyser {
       const from = firstDraftFrom(drafts, edit.start);
       const to = firstDraftFrom(drafts, edit.oldEnd);
       moveDrafts(drafts, change!.oldEnd, delta);
-      drafts.splice(from, to - from, ...draftsOf(text, edit.containers, frontMatter));
+      // The body's own story (front matter `star: true`) starts where the body does, perhaps with the window.
+      const kept = drafts.slice(from, to).filter((d) => d.container === edit.parent);
+      drafts.splice(from, to - from, ...[...draftsOf(text, edit.containers, frontMatter), ...kept].sort((a, b) => a.start - b.start));
     } else {
       outline = buildOutline(outlineFacts(facts, bodyStart, text.length));
       drafts = draftsOf(text, [outline.root], frontMatter);

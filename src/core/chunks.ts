@@ -35,6 +35,12 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   return { start, end: bodyStart + m.index + m[0].length, body: rest.slice(0, m.index) };
 }
 
+/** The fence `line` opens, if it opens one. */
+function openedFence(line: string): { char: string; length: number } | undefined {
+  const f = FENCE_OPEN.exec(line);
+  return f && !(f[1][0] === '`' && f[2].includes('`')) ? { char: f[1][0], length: f[1].length } : undefined;
+}
+
 /** HTML block end marker for types 1–5 of CommonMark, or `blank` for types 6 and 7. */
 function htmlEnd(line: string): RegExp | 'blank' {
   const raw = HTML_RAW.exec(line);
@@ -73,16 +79,17 @@ export function scanCuts(text: string, from: number, stop?: (cut: number) => boo
         if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
       } else if (html) {
         if (html === 'blank' ? line.trim() === '' : html.test(line)) html = undefined;
+        // What looked like an HTML block may be none (`<b>x</b> and more` is a paragraph): a fence
+        // that opens in it may be real, and outlive it. Both are followed until both close.
+        else fence = openedFence(line);
       } else if (HEADING.test(line)) {
         if (pos > from) {
           cuts.push(pos);
           if (stop?.(pos)) return { cuts, stopped: true };
         }
       } else {
-        const f = FENCE_OPEN.exec(line);
-        if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
-          fence = { char: f[1][0], length: f[1].length };
-        } else if (HTML_START.test(line)) {
+        fence = openedFence(line);
+        if (!fence && HTML_START.test(line)) {
           const end = htmlEnd(line);
           if (end === 'blank' || !end.test(line.slice(line.indexOf('<') + 1))) html = end;
         }

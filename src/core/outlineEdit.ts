@@ -19,6 +19,8 @@ export interface OutlineEdit {
   /** Where the rebuilt window starts, and where it ended in the old text. */
   start: number;
   oldEnd: number;
+  /** The section the window is in. */
+  parent: Container;
   /** The sections that replaced the window's, in new offsets. */
   containers: Container[];
 }
@@ -70,7 +72,7 @@ export function editOutline(outline: Outline, change: Change, read: ReadOutline,
       const inWindow = new Set(rebuilt.root.children);
       moveContainer(outline.root, change.oldEnd, delta, inWindow);
       outline.followUps = spliceFollowUps(outline.followUps, window.start, window.end, rebuilt.followUps, delta);
-      return { start: window.start, oldEnd: window.end, containers: rebuilt.root.children };
+      return { start: window.start, oldEnd: window.end, parent, containers: rebuilt.root.children };
     }
     // The edit reaches this container's own text or changes its shape: rebuild it whole, one level up.
     start = Math.min(start, parent.start);
@@ -100,6 +102,8 @@ function windowIn(parent: Container, start: number, end: number): Window | undef
     if (last + 1 >= children.length || children[last + 1].start !== children[last].end) return undefined;
     last++;
   }
+  // A generic section's stories are `parent`'s: they would not go with the window.
+  for (let i = first; i <= last; i++) if (children[i].generic) return undefined;
   return { first, last, start: children[first].start, end: children[last].end };
 }
 
