@@ -5,6 +5,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { StarConfig } from '../core/config';
 import { LineIndex } from '../core/lines';
+import { flatFacts } from '../core/documentFacts';
 import type { Story } from '../core/model';
 import { tooComplex } from '../core/rules/tooComplex';
 import type { AnalysisReply, AnalysisRequest, AnalysisResult, Answers, DocumentText, Kind, Question, ShownFinding } from './analysisProtocol';
@@ -127,7 +128,8 @@ function giveUp(request: DocumentText, deadlineMs: number): AnalysisResult {
     fileName: request.fileName,
     lines,
     stories: [],
-    facts: { bodyStart: 0, headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] },
+    facts: flatFacts({ headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] }, 0),
+    pieces: [{ start: 0, text: request.text }],
     tooComplex: [{ start: 0, end: request.text.length, budgetMs: deadlineMs }],
   };
   const severity = (config.rules?.STAR000 as ShownFinding['severity'] | 'off' | undefined) ?? tooComplex.defaultSeverity;
