@@ -71,14 +71,6 @@ export class StoryBank {
     }
   }
 
-  /** `unchanged` and `put` in one go; returns whether anything visible changed. */
-  set(file: string, stories: Story[], findings: Pick<Finding, 'severity' | 'range'>[], wordsPerMinute: number, key: string): boolean {
-    if (this.unchanged(file, key, stories.length, wordsPerMinute)) return false;
-    const problems = problemCounter(findings);
-    this.put(file, stories.map((story) => bankStory(file, story, problems(story), wordsPerMinute)), key, wordsPerMinute);
-    return true;
-  }
-
   delete(file: string): boolean {
     this.keys.delete(file);
     return this.files.delete(file);

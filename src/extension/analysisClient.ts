@@ -114,7 +114,7 @@ export class AnalysisClient {
 }
 
 /** The worker ran past the deadline on this request and was stopped. */
-export class Overdue extends Error {
+class Overdue extends Error {
   constructor(deadlineMs: number) {
     super(`the analysis worker did not answer within ${deadlineMs / 1000} s`);
   }

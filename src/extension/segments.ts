@@ -6,7 +6,7 @@
 import { nextTurn } from './turns';
 
 /** About a millisecond of JSON.parse (a parse cannot be cut short, so a segment is kept small). */
-export const SEGMENT_CHARS = 64 * 1024;
+const SEGMENT_CHARS = 64 * 1024;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

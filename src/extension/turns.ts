@@ -14,7 +14,7 @@ export function nextTurn(): Promise<void> {
 }
 
 /** How long a piece of work may run before it lets the event loop turn: well inside the 50 ms budget. */
-export const SLICE_MS = 10;
+const SLICE_MS = 10;
 
 /**
  * `items.map(fn)`, cut into slices of about `sliceMs` each, one per turn of the event loop (the first

@@ -42,7 +42,7 @@ export const VS_CODE = 'VS Code';
 export const RUNTIME = 'V8 runtime (GC, native)';
 
 /** The time on the monotonic clock V8's profiles use, in microseconds. */
-export function nowUs(): number {
+function nowUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
 
