@@ -250,7 +250,7 @@ function textNode(text: string, start: number, end: number): PlainInline {
 
 /** `raw` without the spaces that end a line or indent the next (a regular expression would backtrack over long runs of spaces). */
 function withoutLineSpaces(raw: string): string {
-  if (!raw.includes('\n')) return raw;
+  if (!raw.includes(' \n') && !raw.includes('\n ')) return raw;
   return raw
     .split('\n')
     .map((line, i, lines) => {
