@@ -14,13 +14,13 @@ import { FACT_KEYS, factsView, shiftFact, type DocumentFactsView, type FactSourc
 import { changedRegion, chunkAt, findFrontMatter, resplitChunks, splitChunks, type Chunk, type Resplit } from './chunks';
 import { draftsOf, endDrafts, moveDrafts, type Draft } from './drafts';
 import { readFrontMatter } from './frontMatter';
-import { buildLexicon, type LabelKind, type Lexicon } from './lexicon';
+import { buildLexicon, type LabelKind } from './lexicon';
 import { LineIndex } from './lines';
 import type { Story } from './model';
 import { buildOutline, type Outline, type OutlineInput } from './outline';
 import { editOutline, type Change } from './outlineEdit';
 import { assembleStories, keepsStory, type StoryCache } from './assemble';
-import { quietHeading } from './prescan';
+import { quietHeadings } from './prescan';
 
 export interface AnalyserOptions {
   /** Extra lexicon words per role (settings `starStories.lexicon`). */
@@ -75,7 +75,7 @@ interface ChunkResult {
   text: string;
   facts?: ChunkFacts;
   /** The heading (if any) of a quiet chunk that has not been parsed. */
-  quiet?: { headings: HeadingFact[] };
+  quiet?: HeadingFact[];
   tooComplex?: boolean;
 }
 
@@ -89,7 +89,7 @@ function factSource(chunks: readonly Chunk[], results: readonly ChunkResult[]): 
     facts: (i, key) => {
       const r = results[i];
       if (r.facts) return r.facts[key];
-      return (key === 'headings' && r.quiet ? r.quiet.headings : NONE) as never;
+      return (key === 'headings' && r.quiet ? r.quiet : NONE) as never;
     },
   };
 }
@@ -225,9 +225,10 @@ export class StoryAnalyser {
       const hit = this.cached(chunks[i].text);
       // A chunk's text is a slice of the whole document: kept (in the cache, in the strings its parse
       // yields, in the chunks remembered for the next edit) it would keep every edited version of the
-      // document alive. The chunk keeps its own copy instead, the one the cache holds.
-      // (Strings compare by value, so the copy is always put in place.)
-      const chunk = (chunks[i] = { start: chunks[i].start, text: hit?.text ?? ownCopy(chunks[i].text) });
+      // document alive. The chunk (the chunker's, made just now) keeps its own copy instead, the one
+      // the cache holds. (Strings compare by value, so the copy is always put in place.)
+      const chunk = chunks[i];
+      chunk.text = hit?.text ?? ownCopy(chunk.text);
       if (hit && (hit.facts || hit.tooComplex)) results[i] = hit;
       else {
         const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeadings(chunk.text, this.lexicon, i === 0));
@@ -350,12 +351,6 @@ function firstDraftFrom(drafts: readonly Draft[], offset: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** The headings (none or one) of a quiet chunk, or undefined when it must be parsed. */
-function quietHeadings(text: string, lexicon: Lexicon, first: boolean): { headings: HeadingFact[] } | undefined {
-  const quiet = quietHeading(text, lexicon, first);
-  return quiet && { headings: quiet.heading ? [quiet.heading] : [] };
 }
 
 /** `text` as a string of its own, not a view into a larger one. */
