@@ -21,7 +21,7 @@ import { buildOutline, type Outline, type OutlineInput } from './outline';
 import { editOutline, type Change } from './outlineEdit';
 import { assembleStories, keepsStory, type StoryCache } from './assemble';
 import { ownString } from './ownString';
-import { quietHeading } from './prescan';
+import { quietHeadings } from './prescan';
 
 export interface AnalyserOptions {
   /** Extra lexicon words per role (settings `starStories.lexicon`). */
@@ -77,8 +77,8 @@ interface ChunkResult {
   /** The chunk's text (a string of its own). */
   text: string;
   facts?: ChunkFacts;
-  /** The heading of a quiet chunk that has not been parsed. */
-  quiet?: { heading?: HeadingFact };
+  /** The heading (if any) of a quiet chunk that has not been parsed. */
+  quiet?: HeadingFact[];
   tooComplex?: boolean;
 }
 
@@ -92,7 +92,7 @@ function factSource(chunks: readonly Chunk[], results: readonly ChunkResult[]): 
     facts: (i, key) => {
       const r = results[i];
       if (r.facts) return r.facts[key];
-      return (key === 'headings' && r.quiet?.heading ? [r.quiet.heading] : NONE) as never;
+      return (key === 'headings' && r.quiet ? r.quiet : NONE) as never;
     },
   };
 }
@@ -131,7 +131,8 @@ export class StoryAnalyser {
   private nextId = 1;
 
   private result(text: string, parts: Omit<ChunkResult, 'id' | 'text'>): ChunkResult {
-    return { id: this.nextId++, text, ...parts };
+    // Not a spread: with 100 000 chunks, V8's slow path for spreading shows.
+    return { id: this.nextId++, text, facts: parts.facts, quiet: parts.quiet, tooComplex: parts.tooComplex };
   }
 
   private remember(text: string, result: ChunkResult): void {
@@ -241,12 +242,13 @@ export class StoryAnalyser {
       const hit = this.cached(chunks[i].text);
       // A chunk's text is a slice of the whole document: kept (in the cache, in the strings its parse
       // yields, in the chunks remembered for the next edit) it would keep every edited version of the
-      // document alive. The chunk keeps its own copy instead, the one the cache holds.
-      // (Strings compare by value, so the copy is always put in place.)
-      const chunk = (chunks[i] = { start: chunks[i].start, text: hit?.text ?? ownString(chunks[i].text) });
+      // document alive. The chunk (the chunker's, made just now) keeps its own copy instead, the one
+      // the cache holds. (Strings compare by value, so the copy is always put in place.)
+      const chunk = chunks[i];
+      chunk.text = hit?.text ?? ownString(chunk.text);
       if (hit && (hit.facts || hit.tooComplex)) results[i] = hit;
       else {
-        const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeading(chunk.text, this.lexicon, i === 0));
+        const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeadings(chunk.text, this.lexicon, i === 0));
         if (quiet) {
           results[i] = hit ?? this.result(chunk.text, { quiet });
           if (!hit) this.remember(chunk.text, results[i]);

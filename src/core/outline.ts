@@ -68,8 +68,19 @@ export interface OutlineInput {
   optIns: number[];
 }
 
+/**
+ * The lists of a section that has none yet: most sections (every one of 100 000 headings) hold no
+ * label, meta line or sub-section, so each gets its own list on its first item (`add`).
+ */
+const NONE: never[] = Object.freeze([]) as never[];
+
+function add<K extends 'children' | 'labels' | 'meta'>(container: Container, key: K, item: Container[K][number]): void {
+  if (container[key] === NONE) container[key] = [] as Container[K];
+  (container[key] as Container[K][number][]).push(item);
+}
+
 export function buildOutline(input: OutlineInput): Outline {
-  const root: Container = { start: input.start, end: input.end, children: [], labels: [], meta: [], optIn: false, generic: false };
+  const root: Container = { start: input.start, end: input.end, children: NONE, labels: NONE, meta: NONE, optIn: false, generic: false };
   const rootEntry: Entry = { kind: 'container', depth: 0, start: input.start, end: input.end, container: root };
   const entries: Entry[] = [];
   const followUps: FollowUpSection[] = [];
@@ -92,15 +103,15 @@ export function buildOutline(input: OutlineInput): Outline {
       followUps.push(entry.section);
     } else if (h.label) {
       const { kind, keyword, text } = h.label;
-      nearestContainer(parent).labels.push({ form: 'heading', kind, keyword, text, start: h.start, end: h.end, contentStart: h.end, depth: h.depth });
+      add(nearestContainer(parent), 'labels', { form: 'heading', kind, keyword, text, start: h.start, end: h.end, contentStart: h.end, depth: h.depth });
       entry.kind = 'label';
     } else {
       const group = nearestContainer(parent);
       entry.container = {
-        start: h.start, end: input.end, heading: h, parent: group, children: [], labels: [], meta: [], optIn: false,
+        start: h.start, end: input.end, heading: h, parent: group, children: NONE, labels: NONE, meta: NONE, optIn: false,
         generic: isGenericHeading(h.text),
       };
-      group.children.push(entry.container);
+      add(group, 'children', entry.container);
     }
     entries.push(entry);
     stack.push(entry);
@@ -126,12 +137,12 @@ export function buildOutline(input: OutlineInput): Outline {
 
   for (const label of input.labels) {
     const e = holder(label.start);
-    if (!nearestFollowUp(e)) nearestContainer(e).labels.push(label);
+    if (!nearestFollowUp(e)) add(nearestContainer(e), 'labels', label);
   }
   for (const q of input.questions) nearestFollowUp(holder(q.start))?.questions.push(q);
   for (const m of input.meta) {
     const e = holder(m.start);
-    if (!nearestFollowUp(e)) nearestContainer(e).meta.push(m);
+    if (!nearestFollowUp(e)) add(nearestContainer(e), 'meta', m);
   }
   for (const offset of input.optIns) {
     const e = holder(offset);

@@ -14,11 +14,11 @@ const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s\\`*_<>[\]!&#](?:[^\r\n\\`*_<>[\]!&#]
 const MAYBE_FACT = /\*\*|__|<|tags|question|\?|Q\s*\d*\s*[:.]|^ {0,3}(?:=+|-+)[ \t]*$|^ {0,3}#{1,6}(?:[ \t]|$)/im;
 
 /**
- * The chunk's heading when the chunk is quiet (nothing in it but its plain heading and prose), or
- * undefined when it must be parsed. `first` says whether the chunk starts the document body (and so
- * may not start with a heading at all).
+ * The chunk's headings when the chunk is quiet (nothing in it but its plain heading and prose): its one
+ * heading, or none for a first chunk without one. Undefined when it must be parsed. `first` says
+ * whether the chunk starts the document body (and so may not start with a heading at all).
  */
-export function quietHeading(text: string, lexicon: Lexicon, first: boolean): { heading?: HeadingFact } | undefined {
+export function quietHeadings(text: string, lexicon: Lexicon, first: boolean): HeadingFact[] | undefined {
   let lineEnd = text.indexOf('\n');
   if (lineEnd === -1) lineEnd = text.length;
   if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
@@ -30,8 +30,8 @@ export function quietHeading(text: string, lexicon: Lexicon, first: boolean): { 
   // STAR011 reports mojibake wherever it is, and offers "disable on this line" only on a line the parse
   // shows to be prose: such a chunk must be parsed.
   if (findMojibake(text).length > 0) return undefined;
-  if (!head) return {};
+  if (!head) return [];
   const headingText = head[2];
   if (lookupLabel(lexicon, headingText) || isFollowUpHeading(headingText) || /\?\s*$|^Q\s*\d*\s*[:.]/.test(headingText)) return undefined;
-  return { heading: { start: 0, end: lineEnd, depth: head[1].length, text: headingText } };
+  return [{ start: 0, end: lineEnd, depth: head[1].length, text: headingText }];
 }

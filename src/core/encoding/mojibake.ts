@@ -125,8 +125,10 @@ function decodeBytes(bytes: number[]): string {
   return iconv.decode(Buffer.from(bytes), 'utf8', { stripBOM: false });
 }
 
-function findRuns(text: string, order = codePageOrder(codePageScores(text).scores)): MojibakeRun[] {
+/** The runs in `text`, trying the code pages in `order` (by default, the order `text` itself gives). */
+function findRuns(text: string, order?: CodePage[]): MojibakeRun[] {
   if (!/[\u0080-\uffff]/.test(text)) return [];
+  order ??= codePageOrder(codePageScores(text).scores);
   const sequences: Sequence[] = [];
   for (let i = nextNonAscii(text, 0); i < text.length; ) {
     if (text.charCodeAt(i) < 0x80) {
