@@ -39,7 +39,8 @@ describe('lint findings in the editor', function () {
   it(`lists the STAR findings of ${seed} in the Problems panel at their lines`, async function () {
     this.timeout(120_000); // the first findings wait for the extension to activate and lint
     // The status bar's problem counter opens the Problems panel, as it would for a person.
-    await page.locator('#status\\.problems').click();
+    // On a loaded machine the workbench can take longer than Playwright's default 30 s to draw it.
+    await page.locator('#status\\.problems').click({ timeout: 90_000 });
     await page.locator('.markers-panel').waitFor();
     await page.locator('.markers-panel .monaco-list-row', { hasText: seed }).waitFor({ timeout: 30_000 });
     for (const finding of expected) {
