@@ -2,6 +2,7 @@
 // when present, the integration suite that runs inside the extension host.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -31,14 +32,26 @@ const common = {
   plugins: [withoutDoubleByteCodePages],
 };
 
+// Every `import * as vscode from 'vscode'` of the extension reads one namespace (src/extension/vscodeApi.ts).
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(b) {
+    const api = resolvePath('src/extension/vscodeApi.ts');
+    b.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === api ? { path: 'vscode', external: true } : { path: api }));
+  },
+};
+
 const entries = [
-  // The first statement of the bundle notes the time, so activation can report module load + activate().
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: `${common.banner.js}\nglobalThis.__starStoriesLoadStart = performance.now();` }, footer: { js: 'globalThis.__starStoriesModuleEnd = performance.now();' } },
+  // The first and last statements of the bundle note the time, so activation can report module
+  // evaluation + activate() (src/extension/activationClock.ts).
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce], banner: { js: `globalThis.__starStoriesModule = { start: [performance.now(), process.threadCpuUsage?.()] };\n${common.banner.js}` }, footer: { js: 'globalThis.__starStoriesModule.end = [performance.now(), process.threadCpuUsage?.()];' } },
   // The analysis worker: the core and its parser, off the extension host's thread (src/extension/analysisClient.ts).
   { entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
   // The integration suite; mocha comes from node_modules at run time (test/integration/index.ts).
   { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] },
+  // The restricted-mode suite: the same harness in a workspace VS Code does not trust (test/untrusted/).
+  { entryPoints: ['test/untrusted/index.ts'], outfile: 'dist/test/untrusted/index.js', external: ['vscode', 'mocha'] },
 ];
 
 // The rehearsal webview runs in a browser frame: its own bundle, nothing from Node or VS Code, and the

@@ -3,20 +3,25 @@
 //   are cut again (`resplitChunks`), the rest keep their text and move by the edit's length.
 // - Each chunk is read through a cache keyed by its text, so only chunks whose text changed are parsed.
 // - A chunk the pre-scan finds quiet (no possible label, question, meta line or comment) is not parsed
-//   unless a story or a follow-up section turns out to include it.
+//   unless a story turns out to include it.
 // - Every parse runs within a time budget; a chunk that runs past it is skipped and reported (STAR000).
-// - Stories whose text did not change are reused from a cache, moved to their new lines.
+// - After an edit, the work follows the edit: the line index, the outline and the story drafts are
+//   updated around the chunks that changed (`LineIndex.edited`, `editOutline`), and every story away
+//   from the edit is kept as it was, moved to its new lines.
 import { runEachWithin } from './budget';
 import { ChunkReader, type ChunkFacts, type HeadingFact, type Span } from './chunkReader';
-import { findFrontMatter, resplitChunks, splitChunks, type Chunk } from './chunks';
+import { FACT_KEYS, factsView, shiftFact, type DocumentFactsView, type FactSource } from './documentFacts';
+import { changedRegion, chunkAt, findFrontMatter, resplitChunks, splitChunks, type Chunk, type Resplit } from './chunks';
+import { draftsOf, endDrafts, moveDrafts, type Draft } from './drafts';
 import { readFrontMatter } from './frontMatter';
 import { buildLexicon, type LabelKind } from './lexicon';
 import { LineIndex } from './lines';
 import type { Story } from './model';
-import { buildOutline } from './outline';
+import { buildOutline, type Outline, type OutlineInput } from './outline';
+import { editOutline, type Change } from './outlineEdit';
+import { assembleStories, keepsStory, type StoryCache } from './assemble';
 import { ownString } from './ownString';
-import { assembleStories, draftStories, type StoryCache } from './assemble';
-import { quietHeading } from './prescan';
+import { quietHeadings } from './prescan';
 
 export interface AnalyserOptions {
   /** Extra lexicon words per role (settings `starStories.lexicon`). */
@@ -50,22 +55,20 @@ export interface StoryDocument {
   lines: LineIndex;
   stories: Story[];
   /** Every fact the chunks yielded, in document offsets, for rules that look beyond stories. */
-  facts: ChunkFacts & { bodyStart: number };
+  facts: DocumentFactsView;
+  /**
+   * The whole text as the pieces it was read in (the front matter, then the chunks), each starting a
+   * line: rules that scan the text scan these and remember their answers by piece.
+   */
+  pieces: readonly Chunk[];
   /** Chunks skipped because their parse ran past the budget (rule STAR000). */
   tooComplex?: TooComplex[];
 }
 
 type Located = { start: number; end: number; contentStart?: number };
 
-const FACT_KEYS = ['headings', 'labels', 'questions', 'meta', 'comments', 'prose', 'code'] as const satisfies readonly (keyof ChunkFacts)[];
-
-/** Copies chunk-relative facts into document offsets (the cached originals stay relative). */
 function shift<T extends Located>(items: readonly T[], by: number): T[] {
-  return items.map((i) =>
-    i.contentStart === undefined
-      ? { ...i, start: i.start + by, end: i.end + by }
-      : { ...i, start: i.start + by, end: i.end + by, contentStart: i.contentStart + by },
-  );
+  return items.map((i) => shiftFact(i, by));
 }
 
 interface ChunkResult {
@@ -74,43 +77,38 @@ interface ChunkResult {
   /** The chunk's text (a string of its own). */
   text: string;
   facts?: ChunkFacts;
-  /** The heading of a quiet chunk that has not been parsed. */
-  quiet?: { heading?: HeadingFact };
+  /** The heading (if any) of a quiet chunk that has not been parsed. */
+  quiet?: HeadingFact[];
   tooComplex?: boolean;
 }
 
-/** Document facts read lazily: prose and code are only gathered for the rules that ask for them. */
-class DocumentFacts {
-  private readonly gathered = new Map<keyof ChunkFacts, Located[]>();
+const NONE: readonly never[] = [];
 
-  constructor(private readonly chunks: readonly Chunk[], private readonly results: readonly ChunkResult[], readonly bodyStart: number) {}
-
-  get<K extends keyof ChunkFacts>(key: K): ChunkFacts[K] {
-    let found = this.gathered.get(key);
-    if (!found) {
-      found = [];
-      for (let i = 0; i < this.chunks.length; i++) {
-        const r = this.results[i];
-        const items = (r.facts?.[key] ?? (key === 'headings' && r.quiet?.heading ? [r.quiet.heading] : [])) as Located[];
-        if (items.length) found.push(...shift(items, this.chunks[i].start));
-      }
-      this.gathered.set(key, found);
-    }
-    return found as ChunkFacts[K];
-  }
-
-  /** The public shape: plain arrays, each built on first use. */
-  view(): ChunkFacts & { bodyStart: number } {
-    const view = { bodyStart: this.bodyStart } as ChunkFacts & { bodyStart: number };
-    for (const key of FACT_KEYS) Object.defineProperty(view, key, { enumerable: true, get: () => this.get(key) });
-    return view;
-  }
+/** The facts of each chunk as it stands: a quiet chunk that was not read gives its heading alone. */
+function factSource(chunks: readonly Chunk[], results: readonly ChunkResult[]): FactSource {
+  return {
+    count: chunks.length,
+    start: (i) => chunks[i].start,
+    facts: (i, key) => {
+      const r = results[i];
+      if (r.facts) return r.facts[key];
+      return (key === 'headings' && r.quiet ? r.quiet : NONE) as never;
+    },
+  };
 }
 
+/** What the last analysis of a file left, for the next one to update. */
 interface FileState {
   text: string;
   bodyStart: number;
+  frontMatter: string | undefined;
+  lines: LineIndex;
   chunks: Chunk[];
+  results: ChunkResult[];
+  outline: Outline;
+  /** Every story's draft, in document order, each with the story last built from it. */
+  drafts: Draft[];
+  document: StoryDocument;
 }
 
 export class StoryAnalyser {
@@ -133,7 +131,8 @@ export class StoryAnalyser {
   private nextId = 1;
 
   private result(text: string, parts: Omit<ChunkResult, 'id' | 'text'>): ChunkResult {
-    return { id: this.nextId++, text, ...parts };
+    // Not a spread: with 100 000 chunks, V8's slow path for spreading shows.
+    return { id: this.nextId++, text, facts: parts.facts, quiet: parts.quiet, tooComplex: parts.tooComplex };
   }
 
   private remember(text: string, result: ChunkResult): void {
@@ -150,8 +149,9 @@ export class StoryAnalyser {
   private cached(text: string): ChunkResult | undefined {
     const hit = this.cache.get(text);
     if (hit) {
+      // Put back under the result's own copy of the text: `text` may be a slice of the whole document.
       this.cache.delete(text);
-      this.cache.set(text, hit);
+      this.cache.set(hit.text, hit);
     }
     return hit;
   }
@@ -230,96 +230,153 @@ export class StoryAnalyser {
     });
   }
 
-  private chunksOf(text: string, fileName: string, bodyStart: number): Chunk[] {
-    if (this.options.wholeDocument) return splitChunks(text, bodyStart, true);
-    const before = this.files.get(fileName);
-    const chunks = before && before.bodyStart === bodyStart ? resplitChunks(before, text, bodyStart) : splitChunks(text, bodyStart);
-    this.files.delete(fileName);
-    this.files.set(fileName, { text, bodyStart, chunks });
-    if (this.files.size > 256) this.files.delete(this.files.keys().next().value as string);
-    return chunks;
-  }
-
-  analyse(text: string, fileName: string): StoryDocument {
-    const lines = new LineIndex(text);
-    const fm = findFrontMatter(text);
-    const bodyStart = fm?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
-    const frontMatter = readFrontMatter(fm?.body);
-    const chunks = this.chunksOf(text, fileName, bodyStart);
-    // Room for every chunk of the largest document seen, so one analysis never evicts its own chunks.
-    this.cacheSize = Math.max(this.cacheSize, 2 * chunks.length);
-
-    // 1. Cached chunks as they were; quiet chunks by their heading alone; the rest parsed.
+  /** The results of the chunks, from the last analysis where the chunker kept them, else from the cache or the pre-scan; the rest parsed. */
+  private read(chunks: Chunk[], before: { split: Resplit; results: ChunkResult[] } | undefined): ChunkResult[] {
     const results: ChunkResult[] = new Array(chunks.length);
+    const kept = before?.split.kept ?? 0;
+    const moved = before?.split.moved ?? 0;
+    for (let i = 0; i < kept; i++) results[i] = before!.results[i];
+    for (let k = 1; k <= moved; k++) results[chunks.length - k] = before!.results[before!.results.length - k];
     const toParse: number[] = [];
-    chunks.forEach((chunk, i) => {
-      const hit = this.cached(chunk.text);
+    for (let i = kept; i < chunks.length - moved; i++) {
+      const hit = this.cached(chunks[i].text);
       // A chunk's text is a slice of the whole document: kept (in the cache, in the strings its parse
       // yields, in the chunks remembered for the next edit) it would keep every edited version of the
-      // document alive. The chunk keeps its own copy instead, the one the cache holds.
-      // (Strings compare by value, so the copy is always put in place.)
-      chunks[i] = chunk = { start: chunk.start, text: hit?.text ?? ownString(chunk.text) };
+      // document alive. The chunk (the chunker's, made just now) keeps its own copy instead, the one
+      // the cache holds. (Strings compare by value, so the copy is always put in place.)
+      const chunk = chunks[i];
+      chunk.text = hit?.text ?? ownString(chunk.text);
       if (hit && (hit.facts || hit.tooComplex)) results[i] = hit;
       else {
-        const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeading(chunk.text, this.lexicon, i === 0));
+        const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeadings(chunk.text, this.lexicon, i === 0));
         if (quiet) {
           results[i] = hit ?? this.result(chunk.text, { quiet });
           if (!hit) this.remember(chunk.text, results[i]);
         } else toParse.push(i);
       }
-    });
-    this.parse(chunks, results, toParse);
-
-    // 2. The outline from what is known; quiet chunks inside a story or follow-up section are parsed now.
-    const outlineOf = (facts: DocumentFacts) => buildOutline({
-      start: bodyStart,
-      end: text.length,
-      headings: facts.get('headings'),
-      labels: facts.get('labels'),
-      questions: facts.get('questions'),
-      meta: facts.get('meta'),
-      optIns: facts.get('comments').filter((c) => /^star-story$/i.test(c.comment)).map((c) => c.start),
-    });
-    let facts = new DocumentFacts(chunks, results, bodyStart);
-    let outline = outlineOf(facts);
-    const drafts = draftStories(outline, frontMatter, text);
-    const needed = neededQuietChunks(chunks, results, [
-      ...drafts.map((d) => ({ start: d.start, end: d.end })),
-      ...outline.followUps.filter((f) => drafts.some((d) => f.start >= d.start && f.start < d.end)),
-    ]);
-    if (needed.length) {
-      this.parse(chunks, results, needed);
-      facts = new DocumentFacts(chunks, results, bodyStart);
-      // Newly read questions belong to follow-up sections; labels, headings and meta cannot have changed.
-      if (needed.some((i) => results[i].facts?.questions.length)) outline = outlineOf(facts);
     }
+    this.parse(chunks, results, toParse);
+    return results;
+  }
 
-    const tooComplex = chunks.flatMap((c, i) => (results[i].tooComplex ? [{ start: c.start, end: c.start + c.text.length, budgetMs: this.budgetMs }] : []));
+  analyse(text: string, fileName: string): StoryDocument {
+    const before = this.options.wholeDocument ? undefined : this.files.get(fileName);
+    if (before?.text === text) return before.document;
+    const fm = findFrontMatter(text);
+    const bodyStart = fm?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const frontMatter = readFrontMatter(fm?.body);
+    const textChange = before && changedRegion(before.text, text);
+    const lines = before && textChange ? before.lines.edited(text, textChange) : new LineIndex(text);
+    const split: Resplit = this.options.wholeDocument
+      ? { chunks: splitChunks(text, bodyStart, true), kept: 0, moved: 0 }
+      : before && before.bodyStart === bodyStart ? resplitChunks(before, text, bodyStart, textChange) : { chunks: splitChunks(text, bodyStart), kept: 0, moved: 0 };
+    const chunks = split.chunks;
+    // Room for every chunk of the largest document seen, so one analysis never evicts its own chunks.
+    this.cacheSize = Math.max(this.cacheSize, 2 * chunks.length);
+
+    // 1. Kept chunks as they were, cached chunks as they were, quiet chunks by their heading alone; the rest parsed.
+    const results = this.read(chunks, before && split.kept + split.moved > 0 ? { split, results: before.results } : undefined);
+    const source = factSource(chunks, results);
+    const facts = factsView(source, bodyStart);
+
+    // 2. The outline and the drafts of the stories: updated around the chunks that changed, or built anew.
+    const change = before && before.bodyStart === bodyStart && before.frontMatter === fm?.body ? changedChunks(before, text, chunks, results) : undefined;
+    const edit = change && editOutline(before!.outline, change, (start, end) => outlineFacts(facts, start, end), (offset) => facts.between('headings', offset, offset + 1).find((h) => h.start === offset));
+    let outline: Outline;
+    let drafts: Draft[];
+    if (edit) {
+      outline = before!.outline;
+      drafts = before!.drafts;
+      const delta = change!.newEnd - change!.oldEnd;
+      const from = firstDraftFrom(drafts, edit.start);
+      const to = firstDraftFrom(drafts, edit.oldEnd);
+      moveDrafts(drafts, change!.oldEnd, delta);
+      // The body's own story (front matter `star: true`) starts where the body does, perhaps with the window.
+      const kept = drafts.slice(from, to).filter((d) => d.container === edit.parent);
+      drafts.splice(from, to - from, ...[...draftsOf(text, edit.containers, frontMatter), ...kept].sort((a, b) => a.start - b.start));
+    } else {
+      outline = buildOutline(outlineFacts(facts, bodyStart, text.length));
+      drafts = draftsOf(text, [outline.root], frontMatter);
+    }
+    endDrafts(drafts, text);
+
+    // 3. Quiet chunks inside a story to be built are parsed now (its sections need their prose).
+    const storyChange = edit && { start: change!.start, end: change!.newEnd, lines: lines.lineCount - before!.lines.lineCount };
+    this.parse(chunks, results, neededQuietChunks(chunks, results, drafts.filter((d) => !keepsStory(d, storyChange))));
+
+    const tooComplex: TooComplex[] = [];
+    results.forEach((r, i) => r.tooComplex && tooComplex.push({ start: chunks[i].start, end: chunks[i].start + chunks[i].text.length, budgetMs: this.budgetMs }));
     const stories = assembleStories({
-      outline, frontMatter, fileName, lines, chunks, prose: (i) => results[i].facts?.prose ?? [], chunkIds: (i) => results[i].id,
+      drafts, followUps: outline.followUps, frontMatter, fileName, lines, chunks,
+      prose: (i) => results[i].facts?.prose ?? [], chunkIds: (i) => results[i].id,
       cache: this.options.wholeDocument ? undefined : this.stories,
+      change: storyChange,
     });
-    return { fileName, lines, stories, facts: facts.view(), tooComplex };
+    const pieces = bodyStart > 0 ? [{ start: 0, text: ownString(text.slice(0, bodyStart)) }, ...chunks] : chunks;
+    const document: StoryDocument = { fileName, lines, stories, facts, pieces, tooComplex };
+    if (!this.options.wholeDocument) {
+      this.files.delete(fileName);
+      this.files.set(fileName, { text, bodyStart, frontMatter: fm?.body, lines, chunks, results, outline, drafts, document });
+      if (this.files.size > 256) this.files.delete(this.files.keys().next().value as string);
+    }
+    return document;
   }
 }
 
-/** Indices of the quiet, unparsed chunks that overlap any of `spans`. */
-function neededQuietChunks(chunks: readonly Chunk[], results: readonly ChunkResult[], spans: Span[]): number[] {
-  const needed: number[] = [];
-  if (spans.length === 0) return needed;
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  let s = 0;
-  chunks.forEach((chunk, i) => {
-    if (!results[i].quiet) return;
-    const end = chunk.start + chunk.text.length;
-    while (s < sorted.length && sorted[s].end <= chunk.start) s++;
-    // Spans are sorted by start, not end: check the next few that start before this chunk ends.
-    for (let k = s; k < sorted.length && sorted[k].start < end; k++) {
-      if (sorted[k].end > chunk.start) {
-        needed.push(i);
-        return;
-      }
+/** The new text's outline facts that start in `[start, end)`, copies in document offsets. */
+function outlineFacts(facts: DocumentFactsView, start: number, end: number): OutlineInput {
+  const inside = <T extends { start: number }>(items: T[]) => items.filter((f) => f.start >= start && f.start < end);
+  return {
+    start,
+    end,
+    headings: inside(facts.between('headings', start, end)),
+    labels: inside(facts.between('labels', start, end)),
+    questions: inside(facts.between('questions', start, end)),
+    meta: inside(facts.between('meta', start, end)),
+    optIns: inside(facts.between('comments', start, end)).filter((c) => /^star-story$/i.test(c.comment)).map((c) => c.start),
+  };
+}
+
+/** The chunks whose results differ from the last analysis's: `[start, oldEnd)` of the old text, `[start, newEnd)` of the new. */
+function changedChunks(before: FileState, text: string, chunks: readonly Chunk[], results: readonly ChunkResult[]): Change {
+  const old = before.results;
+  let first = 0;
+  while (first < results.length && first < old.length && results[first] === old[first]) first++;
+  let same = 0;
+  while (same < results.length - first && same < old.length - first && results[results.length - 1 - same] === old[old.length - 1 - same]) same++;
+  // Chunks only inserted: take in the chunk before them (or after), so that no old offset sits on both
+  // sides of the change.
+  if (first + same === old.length) {
+    if (first > 0) first--;
+    else if (same > 0) same--;
+  }
+  const startOf = (list: readonly Chunk[], i: number, end: number) => (i < list.length ? list[i].start : end);
+  return {
+    start: startOf(chunks, first, text.length),
+    oldEnd: startOf(before.chunks, old.length - same, before.text.length),
+    newEnd: startOf(chunks, chunks.length - same, text.length),
+  };
+}
+
+/** Index of the first of the drafts (in document order) that starts at or after `offset`. */
+function firstDraftFrom(drafts: readonly Draft[], offset: number): number {
+  let lo = 0;
+  let hi = drafts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (drafts[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Indices of the quiet, unparsed chunks that overlap any of `spans`, in order. */
+function neededQuietChunks(chunks: readonly Chunk[], results: readonly ChunkResult[], spans: readonly Span[]): number[] {
+  const needed = new Set<number>();
+  for (const span of spans) {
+    for (let i = chunkAt(chunks, span.start); i < chunks.length && chunks[i].start < span.end; i++) {
+      if (results[i].quiet && chunks[i].start + chunks[i].text.length > span.start) needed.add(i);
     }
-  });
-  return needed;
+  }
+  return [...needed].sort((a, b) => a - b);
 }

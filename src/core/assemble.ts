@@ -1,33 +1,25 @@
-// Story assembly (DESIGN §3): find the smallest heading sections whose labels make a story, pick
-// their strongest label form, split repeated runs, resolve challenge words, and cut sections.
+// Story assembly (DESIGN §3): a story from each draft — title, id, sections with their text, follow-up
+// questions, tags — reusing the story built before when nothing it was built from has changed.
 import type { FrontMatter } from './frontMatter';
 import type { TextFact } from './chunkReader';
-import type { Chunk } from './chunks';
-import { CANONICAL_WORDS, headingQuestion, parseTimingHint } from './lexicon';
+import { chunkAt, type Chunk } from './chunks';
+import { type Draft, frameworkOf, roleOf, sectionBoundary, trimEnd } from './drafts';
+import { headingQuestion, parseTimingHint } from './lexicon';
 import type { LineIndex } from './lines';
-import type { Framework, Range, Role, Section, Story } from './model';
-import type { Container, FollowUpSection, LabelCandidate, Outline } from './outline';
+import type { Range, Section, Story } from './model';
+import type { Container, FollowUpSection } from './outline';
 import { wordCount } from './words';
 import { memoise } from './memo';
 import { slugify } from './slug';
-
-const FORMS = ['heading', 'bold', 'list'] as const;
-const STAR_ROLES: readonly Role[] = ['situation', 'task', 'action', 'result'];
-
-export interface Draft {
-  container: Container;
-  run: LabelCandidate[];
-  /** Index of the run within its container; runs after the first are titled `<title> (2)`. */
-  index: number;
-  start: number;
-  end: number;
-}
 
 /** Assembled stories by what they were built from, so an unchanged story is reused after an edit elsewhere. */
 export type StoryCache = Map<string, { story: Story; line: number }>;
 
 export interface AssemblyInput {
-  outline: Outline;
+  /** Every story's draft, in document order, ended. */
+  drafts: readonly Draft[];
+  /** Every follow-up section, in document order. */
+  followUps: readonly FollowUpSection[];
   frontMatter: FrontMatter;
   fileName: string;
   lines: LineIndex;
@@ -37,107 +29,11 @@ export interface AssemblyInput {
   /** Per chunk, an id that is equal only for equal chunk text (with `cache`). */
   chunkIds?: (chunk: number) => number;
   cache?: StoryCache;
-}
-
-function roleOf(label: LabelCandidate, run: LabelCandidate[]): Role {
-  if (label.kind !== 'challenge') return label.kind;
-  return run.some((l) => l.kind === 'situation') ? 'task' : 'situation';
-}
-
-function qualifies(run: LabelCandidate[]): boolean {
-  const covered = new Set(run.map((l) => roleOf(l, run)).filter((r) => STAR_ROLES.includes(r)));
-  return covered.size >= 3 || (covered.size >= 2 && run.every((l) => CANONICAL_WORDS.has(l.keyword)));
-}
-
-function splitRuns(labels: LabelCandidate[]): LabelCandidate[][] {
-  const runs: LabelCandidate[][] = [[]];
-  let seenResult = false;
-  for (const label of labels) {
-    if (label.kind === 'situation' && seenResult) {
-      runs.push([]);
-      seenResult = false;
-    }
-    runs[runs.length - 1].push(label);
-    if (label.kind === 'result') seenResult = true;
-  }
-  return runs;
-}
-
-export function frameworkOf(run: LabelCandidate[]): Framework {
-  const roles = run.map((l) => roleOf(l, run));
-  if (roles.includes('learning')) return 'STARL';
-  if (run.some((l) => l.keyword === 'obstacle')) return 'SOAR';
-  const first = run[0];
-  if (first && !roles.includes('task')) {
-    if (first.kind === 'challenge') return /problem/.test(first.keyword) ? 'PAR' : 'CAR';
-    if (first.keyword === 'context') return 'CAR';
-  }
-  return 'STAR';
-}
-
-/**
- * Heading labels that are not all canonical words (Learning aside), beside other headings of the same level (`## Problem`,
- * `## Solution`, `## Impact`, then `## Open questions`): the outline of an RFC, a brief or a postmortem,
- * not a story. Once a story's heading labels start, they are its only sections at their level (follow-ups aside).
- */
-function isDocumentOutline(container: Container, run: LabelCandidate[]): boolean {
-  if (run.every((l) => l.kind === 'learning' || CANONICAL_WORDS.has(l.keyword))) return false;
-  const depths = new Set(run.map((l) => l.depth));
-  const first = run[0].start;
-  return container.children.some((c) => c.heading !== undefined && depths.has(c.heading.depth) && c.start > first);
-}
-
-/** The runs of `pool` that make stories for `container`, strongest label form first. */
-function storyRuns(container: Container, pool: LabelCandidate[], optIn: boolean): LabelCandidate[][] | undefined {
-  for (const form of FORMS) {
-    const tier = pool.filter((l) => l.form === form);
-    if (tier.length === 0) continue;
-    const runs = splitRuns(tier).filter((run) => qualifies(run) && (optIn || form !== 'heading' || !isDocumentOutline(container, run)));
-    if (runs.length > 0) return runs;
-    if (optIn) return [tier];
-  }
-  return optIn ? [[]] : undefined;
-}
-
-/** Labels are grouped by the heading section that holds them; they never pool across sections. */
-function detect(text: string, container: Container, frontMatter: FrontMatter, drafts: Draft[]): void {
-  for (const child of container.children) detect(text, child, frontMatter, drafts);
-  const pool = [...container.labels].sort((a, b) => a.start - b.start);
-  const optIn = container.optIn || (!container.heading && frontMatter.star);
-  const runs = storyRuns(container, pool, optIn);
-  if (!runs) return;
-  const owner = container.generic && container.parent ? container.parent : container;
-  runs.forEach((run, index) => {
-    const first = run[0];
-    // A run that starts at a bullet label starts at its list item, so the story before ends above the bullet.
-    const start = index === 0 && owner.heading ? owner.start : (first ? sectionBoundary(text, first) : owner.start);
-    drafts.push({ container: owner, run, index, start, end: owner.end });
-  });
-}
-
-const THEMATIC_BREAK = /(?:^|[\r\n])[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-
-/** Moves `end` back over trailing blank lines and thematic breaks (`---` between stories). */
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  for (;;) {
-    while (e > start && /\s/.test(text[e - 1])) e--;
-    const m = THEMATIC_BREAK.exec(text.slice(Math.max(start, e - 200), e));
-    if (!m || e - m[0].length < start) return e;
-    e -= m[0].length;
-  }
-}
-
-/** Index of the last chunk that starts at or before `offset`. */
-function chunkAt(chunks: readonly Chunk[], offset: number): number {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  /**
+   * Since the last assembly from these drafts, the text changed only in `[start, end)` (new offsets),
+   * and the lines after it moved by `lines`: a draft kept from then, away from the change, keeps its story.
+   */
+  change?: { start: number; end: number; lines: number };
 }
 
 /** The prose of `[start, end)`: text pieces joined as written, a line break where the Markdown had one. */
@@ -166,37 +62,10 @@ function proseBetween(text: string, chunks: readonly Chunk[], prose: AssemblyInp
   return out.trim();
 }
 
-const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+$/;
-
-/** Where the section before `label` ends: at the label, or at the start of its list item (`- **Action:**`). */
-function sectionBoundary(text: string, label: LabelCandidate): number {
-  if (label.form !== 'list') return label.start;
-  const lineStart = Math.max(text.lastIndexOf('\n', label.start - 1), text.lastIndexOf('\r', label.start - 1)) + 1;
-  return LIST_MARKER.test(text.slice(lineStart, label.start)) ? lineStart : label.start;
-}
-
 const slug = memoise((title) => slugify(title) || 'story', 50000);
 
 function splitTags(value: string): string[] {
   return value.split(/[,;]/).map((t) => t.trim().replace(/^#/, '').toLowerCase()).filter(Boolean);
-}
-
-/** Where the stories are: the drafts of every story, in document order, their ends trimmed. */
-export function draftStories(outline: Outline, frontMatter: FrontMatter, text: string): Draft[] {
-  const drafts: Draft[] = [];
-  detect(text, outline.root, frontMatter, drafts);
-  drafts.sort((a, b) => a.start - b.start);
-  drafts.forEach((d, i) => {
-    const next = drafts[i + 1];
-    // A story ends where the next one starts — unless its own labels come after that one (labels of a
-    // parent section written below a child story): then it keeps its section's end, so that every
-    // section lies inside its story.
-    const lastLabel = d.run[d.run.length - 1];
-    if (next && next.start < d.end && !(lastLabel && lastLabel.start >= next.start)) d.end = next.start;
-    // Trimming a closing `---` must not cut into the last label (a setext underline looks the same).
-    d.end = Math.max(d.start, lastLabel?.contentStart ?? d.start, trimEnd(text, d.start, d.end));
-  });
-  return drafts;
 }
 
 /** For a story reused from the cache at other lines: the story as first built, and how far it moved. */
@@ -226,53 +95,88 @@ export function shiftStory(story: Story, lines: number): Story {
   return moved;
 }
 
-const STORY_CACHE_SIZE = 20000;
+
+/** Index of the first of the ascending `sections` that starts at or after `offset`. */
+function firstFrom(sections: readonly FollowUpSection[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export function assembleStories(input: AssemblyInput): Story[] {
-  const { outline, frontMatter, fileName, lines, chunks, cache, chunkIds } = input;
-  const text = lines.text;
-  const drafts = draftStories(outline, frontMatter, text);
+  const { drafts, frontMatter, fileName, change } = input;
   const seen = new Map<string, number>();
   const fileTitle = frontMatter.title ?? frontMatter.question ?? fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   return drafts.map((d) => {
     const heading = d.container.heading;
     const baseTitle = heading?.text ?? fileTitle;
     const title = d.index === 0 ? baseTitle : `${baseTitle} (${d.index + 1})`;
-    const key = slug(title);
+    const built = d.built;
+    const key = built?.title === title ? built.slug : slug(title);
     const ordinal = (seen.get(key) ?? 0) + 1;
     seen.set(key, ordinal);
-    const id = `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`;
-    const followUpSections = outline.followUps.filter((f: FollowUpSection) => f.start >= d.start && f.start < d.end);
-    const meta = [...collectMeta(d.container)].filter((m) => m.start >= d.start && m.start < d.end);
-    if (!cache || !chunkIds || chunks.length === 0) return buildStory(input, d, { title, id, heading, followUpSections, meta });
-
-    // Everything the story is built from, relative to the chunks that hold it; the chunks by identity.
-    const first = chunkAt(chunks, d.start);
-    const last = chunkAt(chunks, Math.max(d.start, d.end - 1));
-    const from = chunks[first].start;
-    const ids: number[] = [];
-    for (let c = first; c <= last; c++) ids.push(chunkIds(c));
-    const at = lines.positionAt(from);
-    const rel = (o: number) => o - from;
-    const cacheKey = JSON.stringify([
-      id, title, d.index, at.character, rel(d.start), rel(d.end), frontMatter.tags, frontMatter.question ?? null,
-      heading && d.index === 0 ? [rel(heading.start), rel(heading.end), heading.text] : heading?.text ?? null,
-      d.run.map((l) => [rel(l.start), rel(l.end), rel(l.contentStart), l.kind, l.keyword, l.form, l.text]),
-      followUpSections.map((f) => [rel(f.start), f.questions.map((q) => [rel(q.start), rel(q.end), q.text])]),
-      meta.map((m) => [rel(m.start), m.key, m.value]),
-      ids,
-    ]);
-    const hit = cache.get(cacheKey);
-    if (hit) {
-      cache.delete(cacheKey);
-      cache.set(cacheKey, hit);
-      return shiftStory(hit.story, at.line - hit.line);
+    const id = built?.slug === key && built.ordinal === ordinal ? built.id : `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`;
+    // The title comes from the section's heading: it changes only where the section does.
+    if (built && built.id === id && keepsStory(d, change)) {
+      if (d.start >= change!.end) built.story = shiftStory(built.story, change!.lines);
+      return built.story;
     }
-    const story = buildStory(input, d, { title, id, heading, followUpSections, meta });
-    cache.set(cacheKey, { story, line: at.line });
-    if (cache.size > STORY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    const story = storyOf(input, d, title, id);
+    d.built = { story, end: d.end, id, title, slug: key, ordinal };
     return story;
   });
+}
+
+/** Whether the story last built from `d` still stands after `change` (its id aside): the draft was kept, ends where it did, and the change is elsewhere. */
+export function keepsStory(d: Draft, change: AssemblyInput['change']): boolean {
+  return !!d.built && !!change && d.built.end === d.end && (Math.max(d.end, d.start + 1) <= change.start || d.start >= change.end);
+}
+
+const STORY_CACHE_SIZE = 20000;
+
+/** The story of `d`, from the cache when a story was built from the same chunks, labels and place before. */
+function storyOf(input: AssemblyInput, d: Draft, title: string, id: string): Story {
+  const { followUps, frontMatter, lines, chunks, cache, chunkIds } = input;
+  const heading = d.container.heading;
+  const followUpSections: FollowUpSection[] = [];
+  for (let i = firstFrom(followUps, d.start); i < followUps.length && followUps[i].start < d.end; i++) followUpSections.push(followUps[i]);
+  const meta = [...collectMeta(d.container)].filter((m) => m.start >= d.start && m.start < d.end);
+  const parts = { title, id, heading, followUpSections, meta };
+  if (!cache || !chunkIds || chunks.length === 0) return buildStory(input, d, parts);
+
+  // Everything the story is built from, relative to the chunks that hold it; the chunks by identity.
+  const first = chunkAt(chunks, d.start);
+  const last = chunkAt(chunks, Math.max(d.start, d.end - 1));
+  const from = chunks[first].start;
+  const ids: number[] = [];
+  for (let c = first; c <= last; c++) ids.push(chunkIds(c));
+  const at = lines.positionAt(from);
+  const rel = (o: number) => o - from;
+  const cacheKey = JSON.stringify([
+    id, title, d.index, at.character, rel(d.start), rel(d.end), frontMatter.tags, frontMatter.question ?? null,
+    heading && d.index === 0 ? [rel(heading.start), rel(heading.end), heading.text] : heading?.text ?? null,
+    d.run.map((l) => [rel(l.start), rel(l.end), rel(l.contentStart), l.kind, l.keyword, l.form, l.text]),
+    followUpSections.map((f) => [rel(f.start), f.questions.map((q) => [rel(q.start), rel(q.end), q.text])]),
+    meta.map((m) => [rel(m.start), m.key, m.value]),
+    ids,
+  ]);
+  const hit = cache.get(cacheKey);
+  if (hit) {
+    cache.delete(cacheKey);
+    // Remembered where it is now, so that it is moved again only when it moves again.
+    const story = shiftStory(hit.story, at.line - hit.line);
+    cache.set(cacheKey, { story, line: at.line });
+    return story;
+  }
+  const story = buildStory(input, d, parts);
+  cache.set(cacheKey, { story, line: at.line });
+  if (cache.size > STORY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return story;
 }
 
 interface StoryParts {

@@ -3,6 +3,7 @@
 // when no construct that could swallow it is open (a fenced code block or an HTML block), so a chunk
 // always parses exactly as it would inside the whole document. When unsure the scanner does not cut:
 // a larger chunk is slower but never wrong.
+import type { TextChange } from './lines';
 
 export interface Chunk {
   /** Offset of the chunk in the document. */
@@ -32,6 +33,12 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const m = close.exec(rest);
   if (!m) return undefined;
   return { start, end: bodyStart + m.index + m[0].length, body: rest.slice(0, m.index) };
+}
+
+/** The fence `line` opens, if it opens one. */
+function openedFence(line: string): { char: string; length: number } | undefined {
+  const f = FENCE_OPEN.exec(line);
+  return f && !(f[1][0] === '`' && f[2].includes('`')) ? { char: f[1][0], length: f[1].length } : undefined;
 }
 
 /** HTML block end marker for types 1–5 of CommonMark, or `blank` for types 6 and 7. */
@@ -72,16 +79,17 @@ export function scanCuts(text: string, from: number, stop?: (cut: number) => boo
         if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
       } else if (html) {
         if (html === 'blank' ? line.trim() === '' : html.test(line)) html = undefined;
+        // What looked like an HTML block may be none (`<b>x</b> and more` is a paragraph): a fence
+        // that opens in it may be real, and outlive it. Both are followed until both close.
+        else fence = openedFence(line);
       } else if (HEADING.test(line)) {
         if (pos > from) {
           cuts.push(pos);
           if (stop?.(pos)) return { cuts, stopped: true };
         }
       } else {
-        const f = FENCE_OPEN.exec(line);
-        if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
-          fence = { char: f[1][0], length: f[1].length };
-        } else if (HTML_START.test(line)) {
+        fence = openedFence(line);
+        if (!fence && HTML_START.test(line)) {
           const end = htmlEnd(line);
           if (end === 'blank' || !end.test(line.slice(line.indexOf('<') + 1))) html = end;
         }
@@ -104,7 +112,7 @@ export function splitChunks(text: string, from = 0, whole = false): Chunk[] {
 }
 
 /** Where two texts differ: the length of their common prefix and of their common suffix (not overlapping). */
-export function changedRegion(before: string, after: string): { prefix: number; suffix: number } {
+export function changedRegion(before: string, after: string): TextChange {
   const max = Math.min(before.length, after.length);
   let prefix = 0;
   // Compare in blocks with native string comparison, then by character.
@@ -121,39 +129,57 @@ export function changedRegion(before: string, after: string): { prefix: number; 
   return { prefix, suffix };
 }
 
+/** The chunks of an edited text, and how many at each end are the old ones (the tail moved by the edit). */
+export interface Resplit {
+  chunks: Chunk[];
+  /** The first `kept` chunks are the old first ones, unchanged. */
+  kept: number;
+  /** The last `moved` chunks are the old last ones, moved by the change in length. */
+  moved: number;
+}
+
+/** Index of the last chunk that starts at or before `offset` (0 when none does). */
+export function chunkAt(chunks: readonly Chunk[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * The chunks of `after`, reusing those of `before` (split from the same `from`) outside the edited
  * region: the chunks before the edit are kept, the scan restarts one chunk before it, and it stops at
  * the first cut inside the unchanged tail that was also a cut before — from there on the cuts are the
  * old ones, shifted by the change in length.
  */
-export function resplitChunks(before: { text: string; chunks: Chunk[] }, after: string, from: number): Chunk[] {
+export function resplitChunks(before: { text: string; chunks: Chunk[] }, after: string, from: number, change = changedRegion(before.text, after)): Resplit {
   const old = before.chunks;
-  if (old.length === 0 || old[0].start !== from) return splitChunks(after, from);
-  const { prefix, suffix } = changedRegion(before.text, after);
-  if (prefix === before.text.length && prefix === after.length) return old;
+  const fresh = (): Resplit => ({ chunks: splitChunks(after, from), kept: 0, moved: 0 });
+  if (old.length === 0 || old[0].start !== from) return fresh();
+  const { prefix, suffix } = change;
+  if (prefix === before.text.length && prefix === after.length) return { chunks: old, kept: old.length, moved: 0 };
   const delta = after.length - before.text.length;
-  // The last old chunk starting at or before the edit, and the one before it (the edit may remove its cut).
-  let lo = 0;
-  let hi = old.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (old[mid].start <= prefix) lo = mid;
-    else hi = mid - 1;
-  }
-  const restart = Math.max(0, lo - 1);
+  // Restart at the chunk before the one holding the edit (the edit may remove its cut).
+  const restart = Math.max(0, chunkAt(old, prefix) - 1);
   const restartAt = old[restart].start;
-  if (restartAt < from) return splitChunks(after, from);
-  const oldCuts = new Set<number>();
-  for (let i = restart + 1; i < old.length; i++) if (old[i].start - 1 >= before.text.length - suffix) oldCuts.add(old[i].start);
-  // A cut whose preceding character is in the unchanged tail sees the same lines from there on.
+  if (restartAt < from) return fresh();
+  // A cut whose preceding character is in the unchanged tail sees the same lines from there on: the
+  // old cuts from the first one past the tail's start are those the scan may stop at.
   const tailStart = after.length - suffix;
-  const { cuts, stopped } = scanCuts(after, restartAt, (cut) => cut - 1 >= tailStart && oldCuts.has(cut - delta));
+  const oldTailCut = chunkAt(old, before.text.length - suffix) + 1;
+  const isOldCut = (cut: number) => {
+    const i = chunkAt(old, cut - delta);
+    return i >= oldTailCut && old[i].start === cut - delta;
+  };
+  const { cuts, stopped } = scanCuts(after, restartAt, (cut) => cut - 1 >= tailStart && isOldCut(cut));
   const head = old.slice(0, restart);
-  if (!stopped) return [...head, ...toChunks(after, cuts)];
+  if (!stopped) return { chunks: [...head, ...toChunks(after, cuts)], kept: restart, moved: 0 };
   const last = cuts[cuts.length - 1];
-  const firstOld = old.findIndex((c, i) => i > restart && c.start === last - delta);
-  const fresh = toChunks(after, cuts.slice(0, -1), last);
+  const firstOld = chunkAt(old, last - delta);
   const tail = old.slice(firstOld).map((c) => (delta === 0 ? c : { start: c.start + delta, text: c.text }));
-  return [...head, ...fresh, ...tail];
+  return { chunks: [...head, ...toChunks(after, cuts.slice(0, -1), last), ...tail], kept: restart, moved: tail.length };
 }

@@ -35,8 +35,13 @@ export class Directives {
     this.file = file;
   }
 
-  isDisabled(rule: { code: string; name: string }, line: number): boolean {
-    const names = [rule.code.toLowerCase(), rule.name.toLowerCase()];
+  /** Whether there is no directive at all (most files). */
+  get none(): boolean {
+    return this.file === undefined && this.nextLine.size === 0 && this.switches.length === 0;
+  }
+
+  isDisabled(code: string, name: string, line: number): boolean {
+    const names = [code.toLowerCase(), name.toLowerCase()];
     const hits = (rules: string[] | 'all' | undefined) => rules === 'all' || (rules?.some((r) => names.includes(r)) ?? false);
     if (hits(this.file) || hits(this.nextLine.get(line))) return true;
     let disabled = false;

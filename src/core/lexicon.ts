@@ -55,14 +55,34 @@ function normalise(raw: string): string {
   return s.toLowerCase().replace(/[’']/g, "'");
 }
 
+const SEARCHES = new WeakMap<Lexicon, RegExp>();
+
+/**
+ * What every text whose normal form is one of the lexicon's words holds: that word, lowercase, with
+ * any run of spaces where it has one and either apostrophe. Normalising only trims the ends, collapses
+ * spaces, lowercases and straightens apostrophes, so a text without it is no label, and most headings
+ * are turned away without being normalised.
+ */
+function searchFor(lexicon: Lexicon): RegExp {
+  let search = SEARCHES.get(lexicon);
+  if (!search) {
+    const words = [...lexicon.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]"));
+    search = new RegExp(words.join('|'));
+    SEARCHES.set(lexicon, search);
+  }
+  return search;
+}
+
 export function lookupLabel(lexicon: Lexicon, raw: string): { kind: LabelKind; keyword: string } | undefined {
+  if (!searchFor(lexicon).test(raw.toLowerCase())) return undefined;
   const keyword = normaliseLabel(raw);
   const kind = lexicon.get(keyword);
   return kind ? { kind, keyword } : undefined;
 }
 
 export function isGenericHeading(text: string): boolean {
-  return GENERIC_HEADINGS.has(normaliseLabel(text));
+  // Normalising only trims, collapses spaces and lowercases: every generic heading says `star` or `answer`.
+  return /star|answer/i.test(text) && GENERIC_HEADINGS.has(normaliseLabel(text));
 }
 
 export function isFollowUpHeading(text: string): boolean {

@@ -1,32 +1,86 @@
 import type { Position, Range } from './model';
 
+/** What changed between two texts: they share `prefix` characters at the start and `suffix` at the end. */
+export interface TextChange {
+  prefix: number;
+  suffix: number;
+}
+
+/** Whether a line starts at `at`: after LF, or after a CR that is not followed by LF. */
+function startsLine(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return before === 10 || (before === 13 && text.charCodeAt(at) !== 10);
+}
+
+/** CRLF pairs that start in `[from, to)`. */
+function crlfPairs(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = Math.max(0, from); i < to; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) n++;
+  return n;
+}
+
 /** Maps string offsets to 0-based line/character positions (UTF-16 code units), for any mix of LF, CRLF and CR. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Where each line starts (strings are shorter than 2^31). */
+  private readonly starts: Int32Array;
+  /** How many CRLF pairs the text holds (fixes write CRLF when there is any). */
+  private readonly crlfCount: number;
 
-  private crlf: boolean | undefined;
-
-  constructor(readonly text: string) {
-    if (!text.includes('\r')) {
-      // LF only (the common case): let the native search find each line end.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-      this.crlf = false;
+  constructor(readonly text: string, edited?: { starts: Int32Array; crlfCount: number }) {
+    if (edited) {
+      this.starts = edited.starts;
+      this.crlfCount = edited.crlfCount;
       return;
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
+    const starts = [0];
+    const cr = text.includes('\r');
+    if (!cr) {
+      // LF only (the common case): let the native search find each line end.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 1; i <= text.length; i++) if (startsLine(text, i)) starts.push(i);
     }
+    this.starts = Int32Array.from(starts);
+    this.crlfCount = cr ? crlfPairs(text, 0, text.length) : 0;
+  }
+
+  /**
+   * The index of `text`, an edit of this index's text: line starts before the change are kept, those
+   * after it moved, and only the changed characters (and the one on each side) are read.
+   */
+  edited(text: string, { prefix, suffix }: TextChange): LineIndex {
+    const before = this.text;
+    const oldTail = before.length - suffix;
+    const newTail = text.length - suffix;
+    // A line start is decided by the character before it (and, after a CR, the one at it).
+    const kept = Math.max(1, this.firstAtOrAfter(prefix));
+    const changed: number[] = [];
+    for (let at = Math.max(1, prefix); at <= newTail; at++) if (startsLine(text, at)) changed.push(at);
+    const moved = this.firstAtOrAfter(oldTail + 1);
+    const starts = new Int32Array(kept + changed.length + this.starts.length - moved);
+    starts.set(this.starts.subarray(0, kept));
+    starts.set(changed, kept);
+    const delta = text.length - before.length;
+    for (let i = moved, k = kept + changed.length; i < this.starts.length; i++, k++) starts[k] = this.starts[i] + delta;
+    // Pairs touching the change are counted again: those starting from one character before it.
+    const crlfCount = this.crlfCount - crlfPairs(before, prefix - 1, oldTail) + crlfPairs(text, prefix - 1, newTail);
+    return new LineIndex(text, { starts, crlfCount });
+  }
+
+  private firstAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The line ending fixes should write: CRLF when the text has any, else LF. */
   get eol(): '\r\n' | '\n' {
-    this.crlf ??= this.text.includes('\r\n');
-    return this.crlf ? '\r\n' : '\n';
+    return this.crlfCount > 0 ? '\r\n' : '\n';
   }
 
   get lineCount(): number {

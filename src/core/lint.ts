@@ -5,17 +5,13 @@ import type { StarConfig } from './config';
 import { Directives } from './directives';
 import type { Finding, Fix, Position, Story, TextEdit } from './model';
 import { RULES } from './rules';
-import type { Problem, Rule, RuleContext, StoryRule } from './rules/rule';
+import type { Problem, Rule, RuleContext } from './rules/rule';
 import { shiftRange, storyOrigin } from './assemble';
 import { memoise } from './memo';
 import { ownString } from './ownString';
 
 function levelOf(rule: Rule, config: StarConfig) {
   return config.rules[rule.code] ?? config.rules[rule.code.toLowerCase()] ?? config.rules[rule.name] ?? rule.defaultSeverity;
-}
-
-function eol(document: StoryDocument): string {
-  return document.lines.eol;
 }
 
 /** "Disable on this line" and "… in this file", as inserted directive comments. */
@@ -30,55 +26,126 @@ function disableFixes(document: StoryDocument, rule: Rule, line: number, nl: str
   // directive. Such a finding (only STAR011 reports there) offers the file-wide directive alone.
   const lineStart = document.lines.lineStart(line);
   const lineEnd = document.lines.lineEnd(line);
-  const prose = lineStart >= document.facts.bodyStart && document.facts.prose.some((p) => p.start < Math.max(lineEnd, lineStart + 1) && p.end > lineStart);
+  const prose = lineStart >= document.facts.bodyStart && document.facts.between('prose', lineStart, Math.max(lineEnd, lineStart + 1)).length > 0;
   if (!prose) return [fileFix];
   return [{ title: `Disable ${rule.code} (${rule.name}) on this line`, edits: [nextLine], safe: false }, fileFix];
 }
 
-/**
- * What each story rule found in a story, by the story as first assembled and the settings: a story that
- * an edit elsewhere left unchanged (or only moved) is not checked again. A story's problems depend only
- * on its own text, which its cache key in assembly covers, on the settings and on the line ending.
- */
-const STORY_PROBLEMS = new WeakMap<Story, Map<string, Problem[]>>();
-
-function shiftEdit(edit: TextEdit, lines: number): TextEdit {
-  return { ...edit, range: shiftRange(edit.range, lines) };
+function finding(document: StoryDocument, rule: Rule, severity: Finding['severity'], p: Problem, nl: string, top: Position): Finding {
+  const found: Finding = {
+    rule: rule.code,
+    name: rule.name,
+    severity,
+    message: p.message,
+    range: p.range,
+    fixes: [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, nl, top)],
+  };
+  if (p.story) found.story = p.story;
+  return found;
 }
 
-/** A problem to cache: its texts may quote the document, and must not keep it alive in the cache. */
-function detach(p: Problem): Problem {
-  const copy: Problem = { ...p, message: ownString(p.message) };
-  if (p.fixes) copy.fixes = p.fixes.map((f) => ({ ...f, title: ownString(f.title), edits: f.edits.map((e) => ({ ...e, newText: ownString(e.newText) })) }));
+function byPlace(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/**
+ * `f` moved down by `lines` lines; with `detach`, its strings copied out of the document. Its last fix,
+ * the file-wide directive, stays where it is: at the top of the body.
+ */
+function moved(f: Finding, lines: number, detach = false): Finding {
+  const text = detach ? ownString : (s: string) => s;
+  const copy: Finding = { ...f, message: text(f.message), range: shiftRange(f.range, lines) };
+  const fixes = f.fixes ?? [];
+  copy.fixes = fixes.map((x, i) => i === fixes.length - 1 ? x : { ...x, title: text(x.title), edits: x.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: text(e.newText) })) });
   return copy;
 }
 
-function shiftProblem(p: Problem, lines: number): Problem {
-  if (lines === 0) return p;
-  const moved: Problem = { ...p, range: shiftRange(p.range, lines) };
-  if (p.fixes) moved.fixes = p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => shiftEdit(e, lines)) }));
-  return moved;
+/**
+ * A story's findings (before directives), by the story as first assembled and the settings: a story
+ * that an edit elsewhere left unchanged, or only moved, is not checked again. They depend on the
+ * story's own text (which its cache key in assembly covers), the settings, the line ending and where
+ * the body starts. They are kept where the story was last asked for (`lines` from where it was first
+ * built), so a story that did not move since gets the same array back.
+ */
+const STORY_FINDINGS = new WeakMap<Story, { key: string; lines: number; findings: Finding[] }>();
+
+/**
+ * Whether `p` may be cached with `story`: its own fixes stay within the story (and the line after it),
+ * and its line, where the disable fixes go, is inside the chunks the story was built from.
+ */
+function cacheable(p: Problem, story: Story): boolean {
+  const { start, end } = story.range;
+  // The story's last line lies in its chunks unless the story ends at that line's very start.
+  const last = end.character > 0 ? end.line : end.line - 1;
+  const line = p.range.start.line;
+  return line >= start.line && line <= last && (p.fixes ?? []).every((f) => f.edits.every((e) => e.range.start.line >= start.line && e.range.end.line <= end.line + 1));
 }
 
-/** A story's problems for `rule`, from the cache when the story was checked before with the same settings. */
-function storyProblems(rule: StoryRule, story: Story, context: RuleContext, settingsKey: string): Problem[] {
+/** A story's findings, and whether they were kept with the story (they are not when they reach outside it). */
+function storyFindings(document: StoryDocument, story: Story, config: StarConfig, key: string, nl: string, top: Position): { findings: Finding[]; kept: boolean } {
   const origin = storyOrigin(story);
-  let byKey = STORY_PROBLEMS.get(origin.story);
-  if (!byKey) {
-    byKey = new Map();
-    STORY_PROBLEMS.set(origin.story, byKey);
+  const cached = STORY_FINDINGS.get(origin.story);
+  if (cached?.key === key) {
+    if (cached.lines !== origin.lines) {
+      cached.findings = cached.findings.map((f) => moved(f, origin.lines - cached.lines));
+      cached.lines = origin.lines;
+    }
+    return { findings: cached.findings, kept: true };
   }
-  const key = `${rule.code}\u0000${settingsKey}`;
-  let problems = byKey.get(key);
-  if (!problems) {
-    problems = rule.check(story, context);
-    // Cached relative to the story as first built; a fix reaching outside its story is not cached.
-    const inside = problems.every((p) => (p.fixes ?? []).every((f) => f.edits.every((e) => e.range.start.line >= story.range.start.line && e.range.end.line <= story.range.end.line + 1)));
-    if (!inside) return problems;
-    byKey.set(key, problems.map((p) => detach(shiftProblem(p, -origin.lines))));
-    return problems;
+  const context: RuleContext = { document, config };
+  const findings: Finding[] = [];
+  let inside = true;
+  for (const rule of RULES) {
+    const severity = levelOf(rule, config);
+    if (rule.scope !== 'story' || severity === 'off') continue;
+    for (const p of rule.check(story, context)) {
+      inside &&= cacheable(p, story);
+      findings.push(finding(document, rule, severity, p, nl, top));
+    }
   }
-  return problems.map((p) => shiftProblem(p, origin.lines));
+  findings.sort(byPlace);
+  if (!inside) return { findings, kept: false };
+  const entry = { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true)) };
+  STORY_FINDINGS.set(origin.story, entry);
+  return { findings: entry.findings, kept: true };
+}
+
+/**
+ * What the last lint of a file gave: the same story objects in the next document (an edit elsewhere
+ * leaves most of them as they were) get their findings from here without a look-up.
+ */
+export interface LintMemory {
+  key?: string;
+  stories: readonly Story[];
+  /** Per story, its findings when they were kept with it. */
+  findings: readonly (Finding[] | undefined)[];
+}
+
+/** The findings of every story, those of the stories `memory` holds taken from there; `memory` is updated. */
+function storiesFindings(document: StoryDocument, config: StarConfig, key: string, nl: string, top: Position, memory: LintMemory): Finding[][] {
+  const { stories } = document;
+  const before = memory.key === key ? memory.stories : [];
+  let head = 0;
+  while (head < stories.length && head < before.length && stories[head] === before[head]) head++;
+  let tail = 0;
+  while (tail < stories.length - head && tail < before.length - head && stories[stories.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+  const all: (Finding[] | undefined)[] = new Array(stories.length);
+  const found: Finding[][] = new Array(stories.length);
+  for (let i = 0; i < stories.length; i++) {
+    const reused = i < head ? memory.findings[i] : i >= stories.length - tail ? memory.findings[i - stories.length + before.length] : undefined;
+    if (reused) {
+      all[i] = reused;
+      found[i] = reused;
+      continue;
+    }
+    const { findings, kept } = storyFindings(document, stories[i], config, key, nl, top);
+    all[i] = kept ? findings : undefined;
+    found[i] = findings;
+  }
+  memory.key = key;
+  memory.stories = stories;
+  memory.findings = all;
+  return found;
 }
 
 let nextSettingsId = 0;
@@ -86,34 +153,21 @@ let nextSettingsId = 0;
 /** A short stand-in for a long settings key, so cache look-ups hash a few characters. Never reused. */
 const settingsId = memoise(() => String(nextSettingsId++), 1000);
 
-export function lintDocument(document: StoryDocument, config: StarConfig): Finding[] {
+export function lintDocument(document: StoryDocument, config: StarConfig, memory: LintMemory = { stories: [], findings: [] }): Finding[] {
   const tooComplex = document.tooComplex?.length ?? 0;
   if (document.stories.length === 0 && tooComplex === 0) return [];
   const directives = new Directives(document.facts.comments, document.lines);
-  const context = { document, config };
-  const findings: Finding[] = [];
-  const nl = eol(document);
+  const nl = document.lines.eol;
   const top = document.lines.positionAt(document.facts.bodyStart);
-  const settingsKey = settingsId(`${nl}\u0000${JSON.stringify(config)}`);
+  const key = settingsId(`${nl}\u0000${top.line}:${top.character}\u0000${JSON.stringify(config)}`);
+  const found: Finding[] = [];
+  for (const findings of storiesFindings(document, config, key, nl, top, memory)) for (const f of findings) found.push(f);
   // A file with no story is quiet, except for the parts that could not be read (they might hold one).
-  const rules = document.stories.length ? RULES : RULES.filter((r) => r.code === 'STAR000');
-  for (const rule of rules) {
+  for (const rule of document.stories.length ? RULES : RULES.filter((r) => r.code === 'STAR000')) {
     const severity = levelOf(rule, config);
-    if (severity === 'off') continue;
-    const problems = rule.scope === 'document' ? rule.check(context) : document.stories.flatMap((story) => storyProblems(rule, story, context, settingsKey));
-    for (const p of problems) {
-      if (directives.isDisabled(rule, p.range.start.line)) continue;
-      const finding: Finding = {
-        rule: rule.code,
-        name: rule.name,
-        severity,
-        message: p.message,
-        range: p.range,
-        fixes: [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, nl, top)],
-      };
-      if (p.story) finding.story = p.story;
-      findings.push(finding);
-    }
+    if (rule.scope !== 'document' || severity === 'off') continue;
+    for (const p of rule.check({ document, config })) found.push(finding(document, rule, severity, p, nl, top));
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  // Each story's findings are in order already, and stories mostly are: the sort has little to do.
+  return (directives.none ? found : found.filter((f) => !directives.isDisabled(f.rule, f.name, f.range.start.line))).sort(byPlace);
 }

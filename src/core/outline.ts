@@ -19,82 +19,99 @@ export interface FollowUpSection extends Span {
   questions: TextFact[];
 }
 
+export type MetaFact = Span & { key: 'tags' | 'question'; value: string };
+
 export interface Container extends Span {
   heading?: HeadingFact;
   parent?: Container;
   children: Container[];
   labels: LabelCandidate[];
-  meta: { key: 'tags' | 'question'; value: string; start: number }[];
+  meta: MetaFact[];
   optIn: boolean;
   generic: boolean;
 }
 
-type Entry =
-  | { kind: 'container'; depth: number; start: number; end: number; parent?: Entry; container: Container }
-  | { kind: 'label' | 'ignored'; depth: number; start: number; end: number; parent?: Entry }
-  | { kind: 'followUp'; depth: number; start: number; end: number; parent?: Entry; section: FollowUpSection };
+interface Entry extends Span {
+  kind: 'container' | 'label' | 'ignored' | 'followUp';
+  depth: number;
+  parent?: Entry;
+  container?: Container;
+  section?: FollowUpSection;
+}
 
 export interface Outline {
   root: Container;
+  /** Every follow-up section, in document order. */
   followUps: FollowUpSection[];
 }
 
 function nearestContainer(entry: Entry | undefined): Container {
   let e = entry;
-  while (e && e.kind !== 'container') e = e.parent;
-  if (!e || e.kind !== 'container') throw new Error('outline has no root container');
+  while (e && !e.container) e = e.parent;
+  if (!e?.container) throw new Error('outline has no root container');
   return e.container;
 }
 
 function nearestFollowUp(entry: Entry | undefined): FollowUpSection | undefined {
-  for (let e = entry; e; e = e.parent) if (e.kind === 'followUp') return e.section;
+  for (let e = entry; e; e = e.parent) if (e.section) return e.section;
   return undefined;
 }
 
+/** The facts an outline is built from, in document offsets. The outline keeps them (and moves them after an edit). */
 export interface OutlineInput {
   start: number;
   end: number;
   headings: HeadingFact[];
   labels: LabelFact[];
   questions: TextFact[];
-  meta: (Span & { key: 'tags' | 'question'; value: string })[];
+  meta: MetaFact[];
   optIns: number[];
 }
 
+/**
+ * The lists of a section that has none yet: most sections (every one of 100 000 headings) hold no
+ * label, meta line or sub-section, so each gets its own list on its first item (`add`).
+ */
+const NONE: never[] = Object.freeze([]) as never[];
+
+function add<K extends 'children' | 'labels' | 'meta'>(container: Container, key: K, item: Container[K][number]): void {
+  if (container[key] === NONE) container[key] = [] as Container[K];
+  (container[key] as Container[K][number][]).push(item);
+}
+
 export function buildOutline(input: OutlineInput): Outline {
-  const root: Container = { start: input.start, end: input.end, children: [], labels: [], meta: [], optIn: false, generic: false };
+  const root: Container = { start: input.start, end: input.end, children: NONE, labels: NONE, meta: NONE, optIn: false, generic: false };
   const rootEntry: Entry = { kind: 'container', depth: 0, start: input.start, end: input.end, container: root };
   const entries: Entry[] = [];
   const followUps: FollowUpSection[] = [];
   const stack: Entry[] = [rootEntry];
   const close = (entry: Entry, end: number) => {
     entry.end = end;
-    if (entry.kind === 'container') entry.container.end = end;
-    if (entry.kind === 'followUp') entry.section.end = end;
+    if (entry.container) entry.container.end = end;
+    if (entry.section) entry.section.end = end;
   };
 
   for (const h of input.headings) {
     while (stack.length > 1 && stack[stack.length - 1].depth >= h.depth) close(stack.pop()!, h.start);
     const parent = stack[stack.length - 1];
-    const base = { depth: h.depth, start: h.start, end: input.end, parent };
-    let entry: Entry;
+    const entry: Entry = { kind: 'container', depth: h.depth, start: h.start, end: input.end, parent };
     if (parent.kind === 'followUp' || parent.kind === 'ignored') {
-      entry = { ...base, kind: 'ignored' };
+      entry.kind = 'ignored';
     } else if (isFollowUpHeading(h.text)) {
-      const section: FollowUpSection = { start: h.start, end: input.end, questions: [] };
-      followUps.push(section);
-      entry = { ...base, kind: 'followUp', section };
+      entry.kind = 'followUp';
+      entry.section = { start: h.start, end: input.end, questions: [] };
+      followUps.push(entry.section);
     } else if (h.label) {
-      nearestContainer(parent).labels.push({ ...h.label, form: 'heading', start: h.start, end: h.end, contentStart: h.end, depth: h.depth });
-      entry = { ...base, kind: 'label' };
+      const { kind, keyword, text } = h.label;
+      add(nearestContainer(parent), 'labels', { form: 'heading', kind, keyword, text, start: h.start, end: h.end, contentStart: h.end, depth: h.depth });
+      entry.kind = 'label';
     } else {
       const group = nearestContainer(parent);
-      const container: Container = {
-        start: h.start, end: input.end, heading: h, parent: group, children: [], labels: [], meta: [], optIn: false,
+      entry.container = {
+        start: h.start, end: input.end, heading: h, parent: group, children: NONE, labels: NONE, meta: NONE, optIn: false,
         generic: isGenericHeading(h.text),
       };
-      group.children.push(container);
-      entry = { ...base, kind: 'container', container };
+      add(group, 'children', entry.container);
     }
     entries.push(entry);
     stack.push(entry);
@@ -120,13 +137,12 @@ export function buildOutline(input: OutlineInput): Outline {
 
   for (const label of input.labels) {
     const e = holder(label.start);
-    if (nearestFollowUp(e)) continue;
-    nearestContainer(e).labels.push({ ...label });
+    if (!nearestFollowUp(e)) add(nearestContainer(e), 'labels', label);
   }
   for (const q of input.questions) nearestFollowUp(holder(q.start))?.questions.push(q);
   for (const m of input.meta) {
     const e = holder(m.start);
-    if (!nearestFollowUp(e)) nearestContainer(e).meta.push(m);
+    if (!nearestFollowUp(e)) add(nearestContainer(e), 'meta', m);
   }
   for (const offset of input.optIns) {
     const e = holder(offset);

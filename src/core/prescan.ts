@@ -1,23 +1,24 @@
 // The pre-scan of DESIGN §9: most of a story bank's chunks are a heading and some prose, and a chunk
-// that cannot hold a label, a question line, a `Tags:`/`Question:` line, an HTML comment or a second
-// heading contributes only its heading to the outline. Such a chunk is not parsed until a story or a
-// follow-up section turns out to include it (its prose and code are needed then); the scan below is
-// deliberately conservative — anything it is unsure of is parsed — so results never change.
+// that cannot hold a label, a question, a `Tags:`/`Question:` line, an HTML comment or a second
+// heading contributes only its heading to the outline. Such a chunk is not parsed until a story turns
+// out to include it (its prose and code are needed then), and parsing it then changes nothing in the
+// outline; the scan below is deliberately conservative — anything it is unsure of is parsed — so
+// results never change.
 import type { HeadingFact } from './chunkReader';
 import { findMojibake } from './encoding';
 import { isFollowUpHeading, lookupLabel, type Lexicon } from './lexicon';
 
 /** Characters that change how a heading's text reads once parsed (escapes, code, emphasis, HTML, links, entities). */
 const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s\\`*_<>[\]!&#](?:[^\r\n\\`*_<>[\]!&#]*[^\s\\`*_<>[\]!&#])?)$/;
-/** What could make a fact other than prose: strong emphasis, HTML, meta keys, setext underlines, headings. */
-const MAYBE_FACT = /\*\*|__|<|tags|question|^ {0,3}(?:=+|-+)[ \t]*$|^ {0,3}#{1,6}(?:[ \t]|$)/im;
+/** What could make a fact other than prose: strong emphasis, HTML, meta keys, questions (`?`, `Q1:`), setext underlines, headings. */
+const MAYBE_FACT = /\*\*|__|<|tags|question|\?|Q\s*\d*\s*[:.]|^ {0,3}(?:=+|-+)[ \t]*$|^ {0,3}#{1,6}(?:[ \t]|$)/im;
 
 /**
- * The chunk's heading when the chunk is quiet (nothing in it but its plain heading and prose), or
- * undefined when it must be parsed. `first` says whether the chunk starts the document body (and so
- * may not start with a heading at all).
+ * The chunk's headings when the chunk is quiet (nothing in it but its plain heading and prose): its one
+ * heading, or none for a first chunk without one. Undefined when it must be parsed. `first` says
+ * whether the chunk starts the document body (and so may not start with a heading at all).
  */
-export function quietHeading(text: string, lexicon: Lexicon, first: boolean): { heading?: HeadingFact } | undefined {
+export function quietHeadings(text: string, lexicon: Lexicon, first: boolean): HeadingFact[] | undefined {
   let lineEnd = text.indexOf('\n');
   if (lineEnd === -1) lineEnd = text.length;
   if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
@@ -29,8 +30,8 @@ export function quietHeading(text: string, lexicon: Lexicon, first: boolean): { 
   // STAR011 reports mojibake wherever it is, and offers "disable on this line" only on a line the parse
   // shows to be prose: such a chunk must be parsed.
   if (findMojibake(text).length > 0) return undefined;
-  if (!head) return {};
+  if (!head) return [];
   const headingText = head[2];
   if (lookupLabel(lexicon, headingText) || isFollowUpHeading(headingText) || /\?\s*$|^Q\s*\d*\s*[:.]/.test(headingText)) return undefined;
-  return { heading: { start: 0, end: lineEnd, depth: head[1].length, text: headingText } };
+  return [{ start: 0, end: lineEnd, depth: head[1].length, text: headingText }];
 }

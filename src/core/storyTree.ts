@@ -1,4 +1,6 @@
-// The Story Explorer's tree as plain data, so grouping and filtering are tested without VS Code.
+// The Story Explorer's tree as plain data, so grouping and filtering are tested without VS Code. A
+// node's children are built when they are read: VS Code asks for one level at a time, and a file can
+// hold thousands of stories.
 import { COMPETENCIES } from './coverage';
 import type { BankedStory, StoryBank } from './storyBank';
 import { formatDuration, roleName } from './present';
@@ -28,14 +30,16 @@ function storyNode(b: BankedStory, wordsPerMinute: number): TreeNode {
     label: b.story.title,
     description: storyDescription(b),
     banked: b,
-    children: b.story.sections.map((s, index) => ({
-      kind: 'section',
-      label: roleName(s.role),
-      description: `${s.words} words · ${formatDuration(speakingSeconds(s.words, wordsPerMinute))}`,
-      banked: b,
-      index,
-      children: [],
-    })),
+    get children(): TreeNode[] {
+      return b.story.sections.map((s, index) => ({
+        kind: 'section',
+        label: roleName(s.role),
+        description: `${s.words} words · ${formatDuration(speakingSeconds(s.words, wordsPerMinute))}`,
+        banked: b,
+        index,
+        children: [],
+      }));
+    },
   };
 }
 
@@ -55,7 +59,11 @@ export function buildStoryTree(bank: StoryBank, options: StoryTreeOptions): Tree
   const groups = new Map<string, BankedStory[]>();
   for (const b of stories) {
     const keys = options.groupBy === 'file' ? [b.file] : b.story.tags.length ? b.story.tags : [UNTAGGED];
-    for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), b]);
+    for (const key of keys) {
+      const members = groups.get(key);
+      if (members) members.push(b);
+      else groups.set(key, [b]);
+    }
   }
   const keys = [...groups.keys()].sort((a, b) => (a === UNTAGGED ? 1 : b === UNTAGGED ? -1 : a.localeCompare(b)));
   const rows = bank.coverage();
@@ -69,12 +77,21 @@ export function buildStoryTree(bank: StoryBank, options: StoryTreeOptions): Tree
       label: r.competency,
       description: r.stories.length ? `${r.stories.length} ${r.stories.length === 1 ? 'story' : 'stories'}` : 'no story yet',
       covered: r.stories.length > 0,
-      children: r.stories.map((s) => storyNode(s.banked, options.wordsPerMinute)),
+      get children() {
+        return r.stories.map((s) => storyNode(s.banked, options.wordsPerMinute));
+      },
     })),
   };
   const due = options.isDue ? bank.all().filter(options.isDue) : [];
   const dueNode: TreeNode[] = due.length
-    ? [{ kind: 'due', label: DUE_GROUP, description: `${due.length} ${due.length === 1 ? 'story' : 'stories'}`, children: due.map((b) => storyNode(b, options.wordsPerMinute)) }]
+    ? [{
+      kind: 'due',
+      label: DUE_GROUP,
+      description: `${due.length} ${due.length === 1 ? 'story' : 'stories'}`,
+      get children() {
+        return due.map((b) => storyNode(b, options.wordsPerMinute));
+      },
+    }]
     : [];
   return [
     ...dueNode,
@@ -85,7 +102,9 @@ export function buildStoryTree(bank: StoryBank, options: StoryTreeOptions): Tree
         kind: 'group',
         label: key,
         description: `${members.length} ${members.length === 1 ? 'story' : 'stories'}`,
-        children: members.map((b) => storyNode(b, options.wordsPerMinute)),
+        get children() {
+          return members.map((b) => storyNode(b, options.wordsPerMinute));
+        },
       };
     }),
   ];

@@ -3,17 +3,13 @@
 // whose analysis was stopped gets a single STAR000 finding for the whole file instead of stories.
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { StoryDocument } from '../core/analyse';
 import type { StarConfig } from '../core/config';
 import { LineIndex } from '../core/lines';
-import type { Finding } from '../core/model';
+import { flatFacts } from '../core/documentFacts';
+import type { Story } from '../core/model';
 import { tooComplex } from '../core/rules/tooComplex';
-import type { AnalysisReply, AnalysisRequest } from './analysisProtocol';
-
-export interface AnalysisResult {
-  document: StoryDocument;
-  findings: Finding[];
-}
+import type { AnalysisReply, AnalysisRequest, AnalysisResult, Answers, DocumentText, Kind, Question, ShownFinding } from './analysisProtocol';
+import { fromSegments } from './segments';
 
 /**
  * How long one request may take before the worker is stopped. Each chunk has a 1 s budget in the
@@ -24,7 +20,7 @@ export const REQUEST_DEADLINE_MS = 15_000;
 
 interface Pending {
   request: AnalysisRequest;
-  resolve: (result: AnalysisResult) => void;
+  resolve: (answer: Answers[Kind]) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -54,11 +50,22 @@ export class AnalysisClient {
     return worker;
   }
 
-  analyse(fileName: string, text: string, config: StarConfig): Promise<AnalysisResult> {
-    const request: AnalysisRequest = { id: this.nextId++, fileName, text, config };
-    return new Promise<AnalysisResult>((resolve, reject) => {
+  /** The stories and findings of a document, parsed over several turns of the host's event loop. */
+  async analyse(document: DocumentText): Promise<AnalysisResult> {
+    const answer = await this.ask(document, { kind: 'analysis' }).catch((error: unknown) => {
+      if (error instanceof Overdue) return undefined;
+      throw error;
+    });
+    if (!answer) return giveUp(document, this.deadlineMs);
+    return { stories: await fromSegments<Story>(answer.stories), findings: await fromSegments<ShownFinding>(answer.findings), key: answer.key };
+  }
+
+  /** Asks the worker a question about a document; rejects with `Overdue` past the deadline. */
+  ask<Q extends Question>(document: DocumentText, question: Q): Promise<Answers[Q['kind']]> {
+    const request: AnalysisRequest = { id: this.nextId++, fileName: document.fileName, text: document.text, config: document.config, question };
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.overdue(request.id), this.deadlineMs);
-      this.pending.set(request.id, { request, resolve, reject, timer });
+      this.pending.set(request.id, { request, resolve: resolve as Pending['resolve'], reject, timer });
       (this.worker ?? this.start()).postMessage(request);
     });
   }
@@ -68,21 +75,11 @@ export class AnalysisClient {
     if (!pending) return;
     this.pending.delete(reply.id);
     clearTimeout(pending.timer);
-    if ('error' in reply) {
-      pending.reject(new Error(reply.error));
-      return;
-    }
-    const document: StoryDocument = {
-      fileName: pending.request.fileName,
-      lines: new LineIndex(pending.request.text),
-      stories: reply.stories,
-      facts: { ...reply.facts, prose: [] },
-      tooComplex: reply.tooComplex,
-    };
-    pending.resolve({ document, findings: reply.findings });
+    if ('error' in reply) pending.reject(new Error(reply.error));
+    else pending.resolve(reply.answer);
   }
 
-  /** The worker is stuck on a request: stop it, answer that request with STAR000, resend the others. */
+  /** The worker is stuck on a request: stop it, fail that request, resend the others. */
   private overdue(id: number): void {
     const stuck = this.pending.get(id);
     if (!stuck) return;
@@ -91,7 +88,7 @@ export class AnalysisClient {
     const old = this.worker;
     this.worker = undefined;
     void old?.terminate();
-    stuck.resolve(giveUp(stuck.request, this.deadlineMs));
+    stuck.reject(new Overdue(this.deadlineMs));
     const others = [...this.pending.values()];
     if (others.length) {
       const worker = this.start();
@@ -116,22 +113,28 @@ export class AnalysisClient {
   }
 }
 
+/** The worker ran past the deadline on this request and was stopped. */
+class Overdue extends Error {
+  constructor(deadlineMs: number) {
+    super(`the analysis worker did not answer within ${deadlineMs / 1000} s`);
+  }
+}
+
 /** The answer for a document whose analysis had to be stopped: no stories, one STAR000 for the whole file. */
-function giveUp(request: AnalysisRequest, deadlineMs: number): AnalysisResult {
+function giveUp(request: DocumentText, deadlineMs: number): AnalysisResult {
+  const config = request.config as StarConfig;
   const lines = new LineIndex(request.text);
-  const document: StoryDocument = {
+  const document = {
     fileName: request.fileName,
     lines,
     stories: [],
-    facts: { bodyStart: 0, headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] },
+    facts: flatFacts({ headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] }, 0),
+    pieces: [{ start: 0, text: request.text }],
     tooComplex: [{ start: 0, end: request.text.length, budgetMs: deadlineMs }],
   };
-  const findings: Finding[] = tooComplex.check({ document, config: request.config as StarConfig }).map((p) => ({
-    rule: tooComplex.code,
-    name: tooComplex.name,
-    severity: ((request.config as StarConfig).rules?.STAR000 as Finding['severity'] | undefined) ?? tooComplex.defaultSeverity,
-    message: p.message,
-    range: p.range,
-  }));
-  return { document, findings: findings.filter((f) => (f.severity as string) !== 'off') };
+  const severity = (config.rules?.STAR000 as ShownFinding['severity'] | 'off' | undefined) ?? tooComplex.defaultSeverity;
+  const findings: ShownFinding[] = severity === 'off'
+    ? []
+    : tooComplex.check({ document, config }).map((p) => ({ rule: tooComplex.code, name: tooComplex.name, severity, message: p.message, range: p.range }));
+  return { stories: [], findings, key: `overdue:${findings.length}` };
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { lensTitle } from '../core/lens';
 import type { DocumentAnalyses } from './analyses';
 import { toRange } from './convert';
+import { mapInTurns } from './turns';
 import type { Settings } from './settings';
 
 export class StoryCodeLens implements vscode.CodeLensProvider {
@@ -15,7 +16,7 @@ export class StoryCodeLens implements vscode.CodeLensProvider {
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const { wordsPerMinute } = this.settings.for(document.uri);
-    return (await this.analyses.analysis(document)).document.stories.map((story) => new vscode.CodeLens(toRange(story.titleRange), {
+    return mapInTurns((await this.analyses.analysis(document)).stories, (story) => new vscode.CodeLens(toRange(story.titleRange), {
       title: lensTitle(story, wordsPerMinute),
       tooltip: `Rehearse '${story.title}' against the clock`,
       command: 'starStories.rehearse',

@@ -1,12 +1,18 @@
-// The one place where core data becomes VS Code data.
+// The one place where core data becomes VS Code data, and back.
 import * as vscode from 'vscode';
-import type { Finding, Range, Severity, TextEdit } from '../core/model';
+import type { Range, Severity, TextEdit } from '../core/model';
 import { ruleDocsUrl } from '../core/rules/docs';
+import type { ShownFinding } from './analysisProtocol';
 
 export const DIAGNOSTIC_SOURCE = 'STAR Stories';
 
 export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** Plain data, as the worker reads it: a vscode.Position keeps its numbers in fields a message does not carry. */
+export function fromRange(range: vscode.Range): Range {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -15,10 +21,15 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+/** One link per rule, shared by its diagnostics: a file can have thousands. */
+const docs = new Map<string, vscode.Uri>();
+
+export function toDiagnostic(finding: ShownFinding): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: finding.rule, target: vscode.Uri.parse(ruleDocsUrl(finding.rule)) };
+  let target = docs.get(finding.rule);
+  if (!target) docs.set(finding.rule, (target = vscode.Uri.parse(ruleDocsUrl(finding.rule))));
+  d.code = { value: finding.rule, target };
   return d;
 }
 

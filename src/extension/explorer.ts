@@ -6,6 +6,7 @@ import type { BankedStory } from '../core/storyBank';
 import { toRange } from './convert';
 import type { Settings } from './settings';
 import type { StoryIndex } from './storyIndex';
+import { mapInTurns, sliced } from './turns';
 import { describeDue, type RehearsalSchedule } from '../core/rehearsal/schedule';
 import type { DueStories } from './due';
 
@@ -72,34 +73,41 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.changed.fire(undefined);
   }
 
-  /** The tree as it is now, for tests and for `getChildren`. */
+  /** The top of the tree as it is now, for tests and for `getChildren`. */
   model(): Node[] {
     const wordsPerMinute = this.settings.for(undefined).wordsPerMinute;
     const now = Date.now();
     const isDue = this.due && ((b: BankedStory) => this.due!.isDue(b, now));
-    return this.withTargets(buildStoryTree(this.index.bank, { groupBy: this.groupBy, problemsOnly: this.problemsOnly, wordsPerMinute, isDue }), '');
+    return buildStoryTree(this.index.bank, { groupBy: this.groupBy, problemsOnly: this.problemsOnly, wordsPerMinute, isDue }).map((n) => this.withTarget(n, ''));
   }
 
-  /** Adds what Rehearse and Reveal need, and a path so a story shown in two groups gets two tree ids. */
-  private withTargets(nodes: TreeNode[], parent: string): Node[] {
-    return nodes.map((n) => {
-      const path = `${parent}/${n.kind}:${n.label}`;
-      const children = this.withTargets(n.children, path) as TreeNode[];
-      if (n.kind === 'story' || n.kind === 'section') {
-        const uri = this.index.uriOf(n.banked.file)?.toString() ?? '';
-        return { ...n, children, uri, storyId: n.banked.story.id, path } as Node;
-      }
-      return { ...n, children, path } as Node;
-    });
+  /**
+   * Adds what Rehearse and Reveal need, and a path so a story shown in two groups gets two tree ids.
+   * The node itself stays the prototype, so its children are still built only when read.
+   */
+  private withTarget(n: TreeNode, parent: string): Node {
+    const path = `${parent}/${n.kind}:${n.label}`;
+    if (n.kind === 'story' || n.kind === 'section') {
+      const uri = this.index.uriOf(n.banked.file)?.toString() ?? '';
+      return Object.assign(Object.create(n) as Node, { uri, storyId: n.banked.story.id, path });
+    }
+    return Object.assign(Object.create(n) as Node, { path });
   }
 
-  getChildren(element?: Node): Node[] {
-    if (!this.index.isReady && !element) return [];
-    return element ? (element.children as Node[]) : this.model();
+  /** One level at a time, as VS Code asks, a slice per turn: a file can hold thousands of stories. */
+  getChildren(element?: Node): Promise<Node[]> {
+    if (!element) return Promise.resolve(this.index.isReady ? this.model() : []);
+    return mapInTurns(element.children, (n) => this.withTarget(n, element.path ?? ''));
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
-    const collapsible = node.children.length === 0
+  /** VS Code asks for the items of all of a level's nodes at once: they come a slice per turn. */
+  readonly getTreeItem = sliced((node: Node) => this.treeItem(node));
+
+  private treeItem(node: Node): vscode.TreeItem {
+    // Whether a node has children, without building them (they are built when it is expanded).
+    const sections = node.kind === 'story' ? node.banked.story.sections.length : 0;
+    const hasChildren = node.kind === 'story' ? sections > 0 : node.kind === 'competency' ? node.covered : node.kind !== 'section';
+    const collapsible = !hasChildren
       ? vscode.TreeItemCollapsibleState.None
       : node.kind === 'group' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsible);
@@ -122,9 +130,8 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
         if (this.groupBy === 'file') item.resourceUri = this.index.uriOf(node.label);
         break;
       case 'story':
-        item.id = `story:${node.path ?? ''}#${node.banked.file}#${node.banked.story.id}:${node.children.length}`;
+        item.id = `story:${node.path ?? ''}#${node.banked.file}#${node.banked.story.id}:${sections}`;
         item.iconPath = storyIcon(node.banked);
-        item.tooltip = storyTooltip(node.banked, this.due?.schedule(node.banked));
         item.command = { command: 'starStories.revealStory', title: 'Reveal', arguments: [{ uri: node.uri, storyId: node.storyId }] };
         break;
       case 'section': {
@@ -139,15 +146,28 @@ export class StoryExplorer implements vscode.TreeDataProvider<Node>, vscode.Disp
     return item;
   }
 
+  /** A story's tooltip when the mouse is over it: VS Code asks for the items of thousands at once. */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind === 'story') item.tooltip = storyTooltip(node.banked, this.due?.schedule(node.banked));
+    return item;
+  }
+
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
 }
 
+// Shared by every story item (a file can have thousands).
+const ICONS = {
+  problems: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  complete: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  incomplete: new vscode.ThemeIcon('circle-large-outline'),
+};
+
 function storyIcon(b: BankedStory): vscode.ThemeIcon {
-  if (b.problems > 0) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  if (b.complete === b.required) return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
-  return new vscode.ThemeIcon('circle-large-outline');
+  if (b.problems > 0) return ICONS.problems;
+  if (b.complete === b.required) return ICONS.complete;
+  return ICONS.incomplete;
 }
 
 function storyTooltip(b: BankedStory, schedule: RehearsalSchedule | undefined): vscode.MarkdownString {

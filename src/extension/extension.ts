@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ActivationClock, type ActivationTimes } from './activationClock';
 import { DocumentAnalyses } from './analyses';
 import { StoryCodeActions } from './codeActions';
 import { StoryCodeLens } from './codeLens';
@@ -22,26 +23,21 @@ import { registerRehearsalCommands } from './rehearseCommands';
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
 /** What activation hands to tests (the extension's `exports`). */
-export interface StarStoriesApi {
+export interface StarStoriesApi extends ActivationTimes {
   index: StoryIndex;
   explorer: StoryExplorer;
   rehearsal: RehearsalPanel;
   due: DueStories;
   analyses: DocumentAnalyses;
-  /** From the first statement of dist/extension.js to the end of activate(), in the real extension host (wall time, awaits included). */
-  activationMs: number;
-  /** Of that, the time this extension held the host's thread: module evaluation and activate()'s synchronous parts. */
-  activationBlockingMs: number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<StarStoriesApi> {
-  const loadStart = (globalThis as { __starStoriesLoadStart?: number }).__starStoriesLoadStart ?? performance.now();
-  const entered = performance.now();
+  const clock = new ActivationClock();
   const settings = new Settings();
   const loading = settings.load();
-  let blocking = performance.now() - entered;
+  clock.pause();
   await loading;
-  const resumed = performance.now();
+  clock.resume();
   const analyses = new DocumentAnalyses(settings);
   const diagnostics = new StoryDiagnostics(analyses, settings);
   const index = new StoryIndex(analyses, settings);
@@ -66,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
     explorer,
     new StoryStatusBar(index, due),
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new StorySymbolProvider(analyses), { label: 'STAR Stories' }),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(analyses, diagnostics, settings), StoryCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(analyses), StoryCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(MARKDOWN, new StoryCodeLens(analyses, settings)),
     vscode.languages.registerHoverProvider(MARKDOWN, new StoryHover(analyses, settings)),
     vscode.languages.registerWorkspaceSymbolProvider(new StoryWorkspaceSymbols(index)),
@@ -80,14 +76,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarSt
       return { files, stories, findings };
     }),
   );
-  // The index reads every Markdown file: do it after activation returns, in the background.
+  // The first lint starts the analysis worker, and the index reads every Markdown file: both after
+  // activation returns, in the background.
   setTimeout(() => {
+    diagnostics.lintOpenDocuments();
     void index.build();
     void due.load().catch((error: unknown) => log.error(`rehearsal history: ${String(error)}`));
   }, 0);
-  blocking += performance.now() - resumed;
-  const moduleMs = (globalThis as { __starStoriesModuleEnd?: number }).__starStoriesModuleEnd;
-  return { index, explorer, rehearsal, due, analyses, activationMs: performance.now() - loadStart, activationBlockingMs: blocking + (moduleMs ?? entered) - loadStart };
+  return { index, explorer, rehearsal, due, analyses, ...clock.stop() };
 }
 
 export function deactivate(): void {}

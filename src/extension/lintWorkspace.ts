@@ -26,12 +26,12 @@ export async function lintWorkspace(analyses: DocumentAnalyses, diagnostics: Sto
         }
         analysed = await analyses.analyseText(text, uri);
       }
-      const { document: analysis, findings: found } = analysed;
-      if (analysis.stories.length === 0) continue;
-      diagnostics.publish(uri, found);
+      const { stories: found, findings: problems } = analysed;
+      if (found.length === 0) continue;
+      await diagnostics.publish(uri, analysed);
       files++;
-      stories += analysis.stories.length;
-      findings += found.length;
+      stories += found.length;
+      findings += problems.length;
     }
   });
   return { files, stories, findings };

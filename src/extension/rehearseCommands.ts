@@ -38,7 +38,7 @@ export function registerRehearsalCommands(
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') return undefined;
     const line = editor.selection.active.line;
-    const story = (await analyses.analysis(editor.document)).document.stories.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+    const story = (await analyses.analysis(editor.document)).stories.find((s) => s.range.start.line <= line && line <= s.range.end.line);
     return story && { file: vscode.workspace.asRelativePath(editor.document.uri), id: story.id };
   };
 

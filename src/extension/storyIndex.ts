@@ -1,10 +1,11 @@
 // The workspace index: every story in the workspace's Markdown files, built in the background after
 // activation, kept current by a file watcher and by edits to open documents (one file at a time).
 import * as vscode from 'vscode';
-import { StoryBank } from '../core/storyBank';
+import { bankStory, problemCounter, StoryBank } from '../core/storyBank';
 import type { DocumentAnalyses } from './analyses';
-import type { AnalysisResult } from './analysisClient';
+import type { AnalysisResult } from './analysisProtocol';
 import type { Settings } from './settings';
+import { mapInTurns } from './turns';
 
 const EDIT_DELAY_MS = 300;
 
@@ -14,6 +15,8 @@ export class StoryIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per file, the analysis being banked: an older one that finishes later is dropped. */
+  private readonly banking = new Map<string, AnalysisResult>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private building: Promise<void> | undefined;
   private ready = false;
@@ -47,6 +50,7 @@ export class StoryIndex implements vscode.Disposable {
 
   rebuild(): Promise<void> {
     this.bank.clear();
+    this.banking.clear();
     this.uris.clear();
     this.building = this.scan();
     return this.building;
@@ -76,20 +80,27 @@ export class StoryIndex implements vscode.Disposable {
       if (this.remove(uri, false) && notify) this.changed.fire();
       return; // unreadable, binary or not UTF-8: not a story file
     }
-    this.store(uri, await this.analyses.analyseText(text, uri), notify);
+    await this.store(uri, await this.analyses.analyseText(text, uri), notify);
   }
 
   private async fromDocument(document: vscode.TextDocument, notify = true): Promise<void> {
     if (document.languageId !== 'markdown' || document.uri.scheme !== 'file') return;
-    this.store(document.uri, await this.analyses.analysis(document), notify);
+    await this.store(document.uri, await this.analyses.analysis(document), notify);
   }
 
-  private store(uri: vscode.Uri, { document: analysis, findings }: AnalysisResult, notify: boolean): void {
-    const config = this.settings.for(uri);
-    const key = this.key(uri);
-    this.uris.set(key, uri);
-    const changed = this.bank.set(key, analysis, analysis.stories.length ? findings : [], config.wordsPerMinute);
-    if (changed && notify) this.changed.fire();
+  /** Banks the stories a slice per turn (a file can hold thousands), then tells the tree and status bar. */
+  private async store(uri: vscode.Uri, analysis: AnalysisResult, notify: boolean): Promise<void> {
+    const { wordsPerMinute } = this.settings.for(uri);
+    const file = this.key(uri);
+    this.uris.set(file, uri);
+    if (this.bank.unchanged(file, analysis.key, analysis.stories.length, wordsPerMinute)) return;
+    this.banking.set(file, analysis);
+    const problems = problemCounter(analysis.findings);
+    const banked = await mapInTurns(analysis.stories, (story) => bankStory(file, story, problems(story), wordsPerMinute));
+    if (this.banking.get(file) !== analysis) return;
+    this.banking.delete(file);
+    this.bank.put(file, banked, analysis.key, wordsPerMinute);
+    if (notify) this.changed.fire();
   }
 
   private edited(document: vscode.TextDocument): void {
@@ -105,6 +116,7 @@ export class StoryIndex implements vscode.Disposable {
   private remove(uri: vscode.Uri, notify = true): boolean {
     const key = this.key(uri);
     this.uris.delete(key);
+    this.banking.delete(key);
     const removed = this.bank.delete(key);
     if (removed && notify) this.changed.fire();
     return removed;

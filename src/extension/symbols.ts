@@ -3,12 +3,14 @@ import * as vscode from 'vscode';
 import { storySymbol } from '../core/storySymbol';
 import type { DocumentAnalyses } from './analyses';
 import { toRange } from './convert';
+import { mapInTurns } from './turns';
 
 export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-    return (await this.analyses.analysis(document)).document.stories.map((story) => {
+    // Thousands of stories make tens of thousands of symbols: built a slice per turn of the event loop.
+    return mapInTurns((await this.analyses.analysis(document)).stories, (story) => {
       const s = storySymbol(story);
       const symbol = new vscode.DocumentSymbol(s.name, s.detail, vscode.SymbolKind.Class, toRange(s.range), toRange(s.selectionRange));
       symbol.children = s.children.map(

@@ -1,7 +1,6 @@
 // The rehearsal webview's HTML shell: strict CSP with a fresh nonce, the bundle's script and style, and
 // nothing from the story (that arrives as messages after the `ready` handshake). No `vscode` import:
 // the browser test builds the very same page.
-import { escapeHtml } from './render';
 
 export interface ShellOptions {
   /** `webview.cspSource`. */
@@ -28,6 +27,10 @@ export function newNonce(): string {
   const bytes = new Uint8Array(24);
   globalThis.crypto.getRandomValues(bytes);
   return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export function webviewHtml(o: ShellOptions): string {

@@ -1,5 +1,5 @@
 // The rehearsal panel's host side: one webview panel beside the editor, reused for the next story. It
-// builds what the webview shows from the shared analysis, answers the webview's messages (each checked
+// asks the analysis worker for what the webview shows (rendered there), answers the webview's messages (each checked
 // with the protocol's validators; anything else is ignored), records attempts in the history and sends
 // back the report. It follows edits to the story and reopens after a window reload (serializer).
 import * as vscode from 'vscode';
@@ -11,7 +11,8 @@ import { toRange } from '../extension/convert';
 import type { RehearsalHistory } from './history';
 import { newNonce, webviewHtml } from './html';
 import { isWebviewMessage, panelRefOf, type AttemptDraft, type ControlAction, type HostMessage, type PanelRef, type WebviewMessage } from './protocol';
-import { attemptFromDraft, attemptView, buildStoryView, type BuiltStoryView } from './storyView';
+import { attemptFromDraft, attemptView } from './attempts';
+import type { BuiltStoryView } from './storyView';
 
 export const REHEARSAL_VIEW_TYPE = 'starStories.rehearsal';
 const EDIT_DELAY_MS = 300;
@@ -134,19 +135,10 @@ export class RehearsalPanel implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    const analysis = (await this.analyses.analysis(document)).document;
-    const story = analysis.stories.find((s) => s.id === ref.storyId);
-    if (!story) return undefined;
     const config = this.settings.for(uri);
-    const file = vscode.workspace.asRelativePath(uri);
-    const built = buildStoryView(story, analysis.lines, {
-      key: story.id,
-      file,
-      storySeconds: config.targetSeconds,
-      wordsPerMinute: config.wordsPerMinute,
-      question: ref.question,
-    });
-    return { ...built, ref, uri };
+    const options = { key: ref.storyId, file: vscode.workspace.asRelativePath(uri), storySeconds: config.targetSeconds, wordsPerMinute: config.wordsPerMinute, question: ref.question };
+    const built = await this.analyses.ask(document, { kind: 'storyView', storyId: ref.storyId, options });
+    return built && { ...built, ref, uri };
   }
 
   /** After an edit: the same story again, its panel updated in place. */
@@ -243,7 +235,7 @@ export class RehearsalPanel implements vscode.Disposable {
     const story = this.story;
     if (!story) return;
     const document = await vscode.workspace.openTextDocument(story.uri);
-    const section = (await this.analyses.analysis(document)).document.stories.find((s) => s.id === story.ref.storyId)?.sections[index];
+    const section = (await this.analyses.analysis(document)).stories.find((s) => s.id === story.ref.storyId)?.sections[index];
     if (!section) return;
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: toRange(section.labelRange), preserveFocus: true });
   }

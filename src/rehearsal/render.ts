@@ -1,5 +1,5 @@
-// Story Markdown → HTML for the panel, on the host: remark-parse → remark-rehype → rehype-sanitize →
-// rehype-stringify. Story files are untrusted: raw HTML is shown as text (HTML comments — such as
+// Story Markdown → HTML for the panel, in the analysis worker (never on the extension host):
+// remark-parse → remark-rehype → rehype-sanitize → rehype-stringify. Story files are untrusted: raw HTML is shown as text (HTML comments — such as
 // lint directives — are dropped), images become their alt text, and the sanitiser removes anything
 // the GitHub-style schema does not allow (scripts, iframes, event handlers, `javascript:` URLs, style
 // attributes). No `vscode` import, so unit tests run it in plain Node.
@@ -10,6 +10,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { escapeHtml } from './html';
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
@@ -45,8 +46,4 @@ export function renderMarkdown(markdown: string): string {
   } catch {
     return `<p>${escapeHtml(markdown)}</p>`;
   }
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

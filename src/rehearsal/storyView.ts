@@ -1,11 +1,11 @@
-// Core story → what the webview shows (protocol types), and attempts both ways. No `vscode` import.
-import type { RehearsalAttempt } from '../core/rehearsal/attempt';
+// Core story → what the webview shows (protocol types). Runs in the analysis worker, which has the
+// document and the Markdown renderer; the extension host only asks for the result. No `vscode` import.
 import { pickFollowUp } from '../core/rehearsal/followUps';
 import { cueCard, sixtySecondCut, storyScript, type SectionScript } from '../core/rehearsal/script';
 import type { LineIndex } from '../core/lines';
 import type { Story } from '../core/model';
 import { DEFAULT_STORY_SECONDS, DEFAULT_WORDS_PER_MINUTE, storyTarget } from '../core/timing';
-import type { AttemptDraft, AttemptView, StoryView } from './protocol';
+import type { StoryView } from './protocol';
 import { renderMarkdown } from './render';
 
 export interface StoryViewOptions {
@@ -54,38 +54,4 @@ export function buildStoryView(story: Story, lines: LineIndex, options: StoryVie
   };
   if (view.question === undefined) delete view.question;
   return { view, script };
-}
-
-/** A full attempt from the webview's timings and the story it was for. */
-export function attemptFromDraft(draft: AttemptDraft, story: { key: string; title: string; file: string; target: [number, number]; question?: string }): RehearsalAttempt {
-  const sections = draft.sections.map((s) => ({ role: s.role, label: s.label, seconds: round1(s.seconds), targetSeconds: s.target }));
-  const cutTarget = sections.reduce((sum, s) => sum + s.targetSeconds[1], 0);
-  const attempt: RehearsalAttempt = {
-    storyKey: story.key,
-    storyTitle: story.title,
-    file: story.file,
-    at: new Date(draft.at).toISOString(),
-    mode: draft.mode,
-    completed: draft.completed,
-    totalSeconds: round1(sections.reduce((sum, s) => sum + s.seconds, 0)),
-    targetSeconds: draft.mode === 'cut' ? [cutTarget, cutTarget] : story.target,
-    sections,
-  };
-  if (story.question) attempt.question = story.question;
-  return attempt;
-}
-
-export function attemptView(a: RehearsalAttempt): AttemptView {
-  return {
-    at: a.at,
-    mode: a.mode,
-    completed: a.completed,
-    totalSeconds: a.totalSeconds,
-    target: a.targetSeconds,
-    sections: a.sections.map((s) => ({ role: s.role, seconds: s.seconds, target: s.targetSeconds })),
-  };
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }

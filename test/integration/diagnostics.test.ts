@@ -2,27 +2,10 @@
 // configuration from .starstories.json without a reload, and inline directives.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openInEditor, revertAll, until, workspaceFile } from './helpers';
+import { closeAllEditors, diagnosticsSettle, linesOf, openInEditor, revertAll, starDiagnostics, workspaceFile } from './helpers';
 
 const seed003 = '003_ef79ab7181eafc2e.md';
 const seed001 = '001_0100f59d336e01c0.md';
-
-function starDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'STAR Stories' && (rule === undefined || codeOf(d) === rule));
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-/** 1-based lines of a rule's diagnostics. */
-function linesOf(uri: vscode.Uri, rule: string): number[] {
-  return starDiagnostics(uri, rule).map((d) => d.range.start.line + 1).sort((a, b) => a - b);
-}
-
-function diagnosticsSettle(condition: () => boolean, what: string): Promise<void> {
-  return until(condition, what, 30_000, [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>]);
-}
 
 describe('diagnostics and quick fixes', () => {
   afterEach(async () => {

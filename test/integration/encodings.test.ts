@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { main } from '../../src/cli/cli';
 import { ENCODING_STORY_FINDINGS, ENCODING_STORY_LINES } from '../fixtures/encodingStory';
-import { closeAllEditors, starStories, until, workspaceFile } from './helpers';
+import { closeAllEditors, codeOf, starDiagnostics, starStories, until, workspaceFile } from './helpers';
 
 const LINES = ENCODING_STORY_LINES;
 const EXPECTED = ENCODING_STORY_FINDINGS;
@@ -16,14 +16,6 @@ const VARIANTS: Array<[string, string]> = [
   ['bom-crlf', `\uFEFF${LINES.join('\r\n')}`],
   ['mixed', LINES.map((l, i) => l + (i === LINES.length - 1 ? '' : i % 2 ? '\r\n' : '\n')).join('')],
 ];
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'STAR Stories');
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
 
 describe('diagnostics on files with awkward encodings', () => {
   before(async () => {
@@ -37,11 +29,11 @@ describe('diagnostics on files with awkward encodings', () => {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
-      const complete = () => EXPECTED.every((e) => ours(uri).some((d) => codeOf(d) === e.rule));
+      const complete = () => EXPECTED.every((e) => starDiagnostics(uri).some((d) => codeOf(d) === e.rule));
       await until(complete, `STAR Stories diagnostics on ${uri.fsPath}`, 15_000, [vscode.languages.onDidChangeDiagnostics]);
 
       assert.equal(document.lineCount, LINES.length);
-      const diagnostics = ours(uri);
+      const diagnostics = starDiagnostics(uri);
       for (const want of EXPECTED) {
         const found = diagnostics.filter((d) => codeOf(d) === want.rule);
         assert.equal(found.length, 1, `${want.rule}: ${JSON.stringify(diagnostics.map((d) => [codeOf(d), d.range.start.line]))}`);

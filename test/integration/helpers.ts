@@ -105,3 +105,23 @@ export async function runTakingFirstPick<T>(command: string, ...args: unknown[])
   }, `${command} to take the first item of its quick pick`, 30_000);
   return run;
 }
+
+/** This extension's diagnostics on a file, all of them or one rule's. */
+export function starDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'STAR Stories' && (rule === undefined || codeOf(d) === rule));
+}
+
+/** A diagnostic's rule code (`STAR005`), whether it carries a link to the rule's docs or not. */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** 1-based lines of a rule's diagnostics. */
+export function linesOf(uri: vscode.Uri, rule: string): number[] {
+  return starDiagnostics(uri, rule).map((d) => d.range.start.line + 1).sort((a, b) => a - b);
+}
+
+/** Resolves once `condition()` holds, re-checked whenever diagnostics change (30 s at most). */
+export function diagnosticsSettle(condition: () => boolean, what: string): Promise<void> {
+  return until(condition, what, 30_000, [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>]);
+}

@@ -1,17 +1,18 @@
 // Performance in the real extension host (issue 7): activation time is recorded for `npm run bench`,
-// and an adversarial 1 MB file does not freeze the host — analysis runs in the worker, so the event
-// loop stays free and other documents get their answers while it works.
+// and an adversarial 1 MB file does not block the host — analysis runs in the worker, and what the host
+// does with the answer (thousands of stories and findings) is spread over turns of its event loop.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
-import { closeAllEditors, openInEditor, starStories, workspaceFile } from './helpers';
+import type { StarStoriesApi } from '../../src/extension/extension';
+import { closeAllEditors, openInEditor, starStories, until, workspaceFile } from './helpers';
+import { blocks, recordHost, type Block } from './hostProfile';
 
-interface Api {
-  activationMs: number;
-  activationBlockingMs: number;
-}
+/** DESIGN §9 and issue 7: activation, and any one turn of the host's event loop. */
+const BUDGET_MS = 50;
+const SAMPLE_US = 1000;
 
 const ours = (d: vscode.Diagnostic) => d.source === 'STAR Stories';
 
@@ -28,54 +29,91 @@ function diagnosticsFor(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> 
   });
 }
 
+function benchFile(name: string, content: unknown): void {
+  const dir = join(starStories().extensionPath, '.bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
+}
+
 describe('performance in the extension host', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   afterEach(closeAllEditors);
 
   it('activates within its budget and records the time for npm run bench', async () => {
     await openInEditor('001_0100f59d336e01c0.md');
-    const extension = starStories();
-    const api = (await extension.activate()) as Api;
-    assert.equal(typeof api.activationMs, 'number');
-    const dir = join(extension.extensionPath, '.bench');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'activation.json'), `${JSON.stringify({ activationMs: api.activationMs, activationBlockingMs: api.activationBlockingMs, at: new Date().toISOString(), host: `VS Code ${vscode.version} extension host (${vscode.env.appHost})` }, null, 2)}\n`);
-    // The DESIGN §9 budget is 50 ms. Wall time includes awaiting the settings file through the host's
-    // file system, which a busy host can stretch to seconds; the thread time is what this extension costs.
-    assert.ok(api.activationBlockingMs < 500, `activation held the extension host for ${api.activationBlockingMs.toFixed(1)} ms`);
+    const api = (await starStories().activate()) as StarStoriesApi;
+    const { activationMs, activationBlockingMs, activationCpuMs } = api;
+    assert.equal(typeof activationMs, 'number');
+    benchFile('activation.json', { activationMs, activationBlockingMs, activationCpuMs, at: new Date().toISOString(), host: `VS Code ${vscode.version} extension host (${vscode.env.appHost}, Node ${process.versions.node})` });
+    // DESIGN §9: 50 ms. activationMs includes awaiting the settings file through the host's file
+    // system, which a busy host stretches to seconds; what this extension costs is the time it holds
+    // the host's thread. Its CPU time is held to the budget (code-server's Node reports it). Its wall
+    // time also counts time the OS gave other processes: on the shared 2-core test machine it measured
+    // 23–193 ms for 12–31 ms of CPU, so it is only guarded against something gone badly wrong.
+    if (activationCpuMs !== undefined) assert.ok(activationCpuMs <= BUDGET_MS, `activation used ${activationCpuMs.toFixed(1)} ms of the host thread's CPU`);
+    assert.ok(activationBlockingMs < 10 * BUDGET_MS, `activation held the extension host for ${activationBlockingMs.toFixed(1)} ms`);
   });
 
-  it('stays responsive while a 1 MB adversarial story file is opened and analysed', async () => {
-    await starStories().activate();
+  it('never holds the host for more than 50 ms at a time while a 1 MB adversarial story file is opened, analysed and edited', async () => {
+    const api = (await starStories().activate()) as StarStoriesApi;
+    // The Story Explorer is open, so its tree is rebuilt for the big file too.
+    await vscode.commands.executeCommand('workbench.view.extension.starStories');
     const story = '## Outage\n\n### Situation\nWe were down.\n\n### Task\nFix it.\n\n### Action\nI rolled back.\n\n### Result\nIt went much better.\n\n';
     const adversarial = `${story}## Trouble\n\n### Situation\nx\n\n### Task\ny\n\n### Action\n${'**_* '.repeat(10000)}\n\n### Result\nz\n\n${story.repeat(3000)}`;
     const uri = workspaceFile('adversarial-perf.md');
+    const file = vscode.workspace.asRelativePath(uri);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(adversarial));
 
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
+    const recording = await recordHost(SAMPLE_US);
     const diagnostics = diagnosticsFor(uri);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     // While the worker reads the big file, a small one gets its symbols.
     const small = await vscode.workspace.openTextDocument(workspaceFile('001_0100f59d336e01c0.md'));
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', small.uri);
-    assert.ok((symbols ?? []).length > 0, 'no symbols for the small file');
+    const smallSymbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', small.uri);
+    assert.ok((smallSymbols ?? []).length > 0, 'no symbols for the small file');
     const found = await diagnostics;
+    await until(() => api.index.bank.storiesOf(file).length >= 3000, 'the index to hold the big file', 120_000, [api.index.onDidChange as vscode.Event<unknown>]);
+    // What VS Code asks of a big story file: its outline, its CodeLens, the Story Explorer's items.
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    assert.ok(symbols.filter((s) => s.detail.startsWith('STAR ·')).length >= 3000, `${symbols.length} symbols`);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.ok(lenses.filter((l) => l.command?.command === 'starStories.rehearse').length >= 3000, `${lenses.length} lenses`);
+    // The tree as VS Code reads it: the top, then the file's stories and all their items at once.
+    const group = (await api.explorer.getChildren()).find((n) => n.kind === 'group' && n.label === file);
+    assert.ok(group, 'the big file in the Story Explorer');
+    const items = await Promise.all((await api.explorer.getChildren(group)).map((n) => api.explorer.getTreeItem(n)));
+    assert.ok(items.filter((i) => i.contextValue === 'story').length >= 3000);
     // Type into the big file and wait for the fresh diagnostics.
     const again = diagnosticsFor(uri);
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'x'));
     await again;
-    delay.disable();
-
+    const { profile, ticks } = await recording.stop();
     assert.ok(found.some((d) => typeof d.code === 'object' && d.code.value === 'STAR000'), `no STAR000 among ${found.length} diagnostics for the big file`);
-    // The longest event-loop block is recorded for `npm run bench` and docs/performance.md, not asserted:
-    // it measured about 6.5 s here with VS Code's own Markdown support in the same host, and where that
-    // comes from is not yet known (see docs/performance.md). What is asserted above is what a person
-    // notices: another file gets its answers while the worker reads the big one, and typing in it
-    // brings fresh findings.
-    const dir = join(starStories().extensionPath, '.bench');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'responsiveness.json'), `${JSON.stringify({ maxEventLoopBlockMs: Math.round(delay.max / 1e6), at: new Date().toISOString() }, null, 2)}\n`);
+
+    const scripts = {
+      [pathToFileURL(join(starStories().extensionPath, 'dist', 'extension.js')).href]: 'star-stories',
+      [pathToFileURL(__filename).href]: 'this test',
+    };
+    const long = blocks(profile, ticks, { scripts, ours: 'star-stories', intervalUs: SAMPLE_US }, BUDGET_MS);
+    const oursMax = Math.max(0, ...long.map((b) => b.oursMs));
+    const round = (n: number) => Math.round(n * 10) / 10;
+    benchFile('host.cpuprofile', JSON.stringify(profile));
+    const shown = (b: Block) => ({ atMs: round(b.atMs), wallMs: round(b.wallMs), threadMs: round(b.threadMs), owners: Object.fromEntries(b.owners.map(([o, ms]) => [o, round(ms)])), oursMs: round(b.oursMs), ours: Object.fromEntries(b.ourEntries.map(([f, ms]) => [f, round(ms)])) });
+    const worst = long.find((b) => b.oursMs === oursMax);
+    benchFile('responsiveness.json', {
+      maxEventLoopBlockMs: round(long[0]?.wallMs ?? 0),
+      longestOwnTurnMs: round(oursMax),
+      blocksOver50Ms: long.length,
+      longest: long.slice(0, 5).map(shown),
+      longestOwnTurn: worst && shown(worst),
+      note: 'turns of the extension host event loop of 50 ms or more while a 1 MB adversarial file is opened, analysed and edited; threadMs/oursMs/owners count CPU profile samples (1 ms each), so time the OS gave other processes is left out; oursMs = samples with dist/extension.js on the stack; profile in .bench/host.cpuprofile',
+      at: new Date().toISOString(),
+    });
+    // What this extension controls: its own share of any one turn. The longest turns themselves belong
+    // to VS Code's built-in Markdown support, which reads the same file in the same host (see
+    // docs/performance.md and the owners recorded above).
+    assert.ok(oursMax <= BUDGET_MS, `this extension ran ${oursMax} ms in one turn of the host's event loop: ${JSON.stringify(worst)}`);
+
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(uri);

@@ -107,7 +107,8 @@ describe('rehearsal panel', () => {
     await openFirstStory();
     await until(() => api.index.isReady, 'the story index', 20_000, [api.index.onDidChange]);
     const group = api.explorer.model().find((n) => n.kind === 'group' && n.label === '002_63ba985466591da0.md');
-    const node = group?.children[0];
+    // The node as VS Code gets it from the tree, with the file and story it stands for.
+    const node = group && (await api.explorer.getChildren(group))[0];
     assert.ok(node && node.kind === 'story', 'a story node in the Story Explorer');
     const shown = rendered((m) => m.storyKey === node.banked.story.id, 'the second story to render');
     assert.equal(await vscode.commands.executeCommand('starStories.rehearse', node), true);

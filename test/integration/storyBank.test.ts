@@ -22,8 +22,8 @@ async function api(): Promise<StarStoriesApi> {
 }
 
 /** The tree exactly as VS Code asks the provider for it. */
-function fileGroup(explorer: StarStoriesApi['explorer'], file: string): TreeNode | undefined {
-  const roots = explorer.getChildren() as unknown as TreeNode[];
+async function fileGroup(explorer: StarStoriesApi['explorer'], file: string): Promise<TreeNode | undefined> {
+  const roots = (await explorer.getChildren()) as unknown as TreeNode[];
   return roots.find((n) => n.kind === 'group' && n.label === file);
 }
 
@@ -35,7 +35,7 @@ describe('story bank in the editor', () => {
 
   it('lists the seven stories of seed 001 in the Story Explorer, each with four sections', async () => {
     const { explorer } = await api();
-    const group = fileGroup(explorer, seed);
+    const group = await fileGroup(explorer, seed);
     assert.ok(group, 'a group for seed 001');
     assert.deepEqual(group.children.map((s) => s.label), expectedStories(seed).map((s) => s.title));
     for (const story of group.children) assert.deepEqual(story.children.map((s) => s.label), ['Situation', 'Task', 'Action', 'Result'], story.label);
@@ -47,8 +47,8 @@ describe('story bank in the editor', () => {
     const resultLine = expectedStories(seed)[0].sections[3][1] - 1;
     const labelRange = editor.document.lineAt(resultLine).range;
     const changed = new Promise<void>((resolve) => {
-      const subscription = explorer.onDidChangeTreeData(() => {
-        const story = fileGroup(explorer, seed)?.children[0];
+      const subscription = explorer.onDidChangeTreeData(async () => {
+        const story = (await fileGroup(explorer, seed))?.children[0];
         if (story && story.children.length === 3) {
           subscription.dispose();
           resolve();
@@ -57,7 +57,7 @@ describe('story bank in the editor', () => {
     });
     await editor.edit((edit) => edit.replace(labelRange, 'Some closing remarks'));
     await changed;
-    assert.deepEqual(fileGroup(explorer, seed)?.children[0].children.map((s) => s.label), ['Situation', 'Task', 'Action']);
+    assert.deepEqual((await fileGroup(explorer, seed))?.children[0].children.map((s) => s.label), ['Situation', 'Task', 'Action']);
   });
 
   it('finds a story by title with workspace symbols (Ctrl+T)', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { StoryAnalyser } from '../../src/core/analyse';
 import { mergeConfig } from '../../src/core/config';
-import { findMojibake, repairMojibake } from '../../src/core/encoding';
+import { findMojibake, findMojibakeInParts, repairMojibake } from '../../src/core/encoding';
 import { applyEdits } from '../../src/core/fix';
 import { lintDocument } from '../../src/core/lint';
 
@@ -42,6 +42,16 @@ describe('encoding: mojibake', () => {
         if (garbled.includes('\ufffd')) continue;
         assert.equal(repairMojibake(garbled), sentence, `${cp}: ${garbled}`);
       }
+    }
+  });
+
+  it('finds the same runs in a text read as its chunks as in the whole text', () => {
+    const seed = readFileSync(join(__dirname, '..', 'fixtures', 'seeds', '001_0100f59d336e01c0.md'), 'utf8');
+    const frontMatter = '---\ntitle: CafÃ©\n---\n';
+    for (const text of [seed, `${frontMatter}${seed}\n## Mac\n40 min ‚Üí 5 min\n`, 'no lines at all â†’', '']) {
+      const analysed = new StoryAnalyser().analyse(text, 'f.md');
+      assert.ok(analysed.pieces.length > 1 || text.length < 100);
+      assert.deepEqual(findMojibakeInParts(analysed.pieces), findMojibake(text));
     }
   });
 

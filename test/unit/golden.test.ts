@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { StoryAnalyser } from '../../src/core/analyse';
+import { findFrontMatter, splitChunks } from '../../src/core/chunks';
+import { parseMarkdown } from '../../src/core/markdown';
 import type { Story } from '../../src/core/model';
+import { fuzzRuns, fuzzSeed, markdownArbitrary } from './support/markdownArbitrary';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const expected = JSON.parse(readFileSync(join(fixtures, 'expected.json'), 'utf8')) as {
@@ -44,6 +48,29 @@ describe('chunked parsing', () => {
       assert.deepEqual(chunked.analyse(text, 'f.md').stories, whole.analyse(text, 'f.md').stories);
     });
   }
+
+  /** Offsets where remark, reading the whole body of `text`, starts a heading at the top level. */
+  function topLevelHeadings(text: string, from: number): Set<number> {
+    return new Set(parseMarkdown(text.slice(from)).children.filter((n) => n.type === 'heading').map((n) => from + (n.position?.start.offset ?? -1)));
+  }
+
+  it('cuts only where the whole document has a heading at the top level (random Markdown)', () => {
+    fc.assert(
+      fc.property(markdownArbitrary, (text) => {
+        const from = findFrontMatter(text)?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+        const headings = topLevelHeadings(text, from);
+        for (const chunk of splitChunks(text, from).slice(1)) assert.ok(headings.has(chunk.start), `cut at ${chunk.start} of ${JSON.stringify(text)}`);
+      }),
+      { seed: fuzzSeed(), numRuns: fuzzRuns(300) },
+    );
+  });
+
+  it('does not cut under a fence that opens in what only looks like an HTML block', () => {
+    // `<b>x</b> …` continues a paragraph (an inline tag, not an HTML block), so the fence below is real and never closes.
+    const text = '**Overview**\n<b>x</b> and more\n> quoted\n```\ncode\n\n## Not a heading\n';
+    assert.deepEqual([...topLevelHeadings(text, 0)], []);
+    assert.deepEqual(splitChunks(text).map((c) => c.start), [0]);
+  });
 
   it('reuses cached chunks after an edit and still matches a fresh analysis', () => {
     const text = readFileSync(files[1], 'utf8');

@@ -1,15 +1,20 @@
-// Incremental analysis (issue 7): after any edit, the analyser that reuses chunks, stories and lint
-// results gives exactly what a fresh analyser that parses every chunk gives for the edited text.
+// Incremental analysis (issue 7): after any edit, the analyser that reuses chunks, the outline, stories
+// and lint results gives exactly what a fresh analyser that parses every chunk gives for the edited text.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { StoryAnalyser, type StoryDocument } from '../../src/core/analyse';
 import { storyOrigin } from '../../src/core/assemble';
-import { resplitChunks, splitChunks } from '../../src/core/chunks';
+import { changedRegion, resplitChunks, splitChunks } from '../../src/core/chunks';
 import { mergeConfig } from '../../src/core/config';
+import { LineIndex } from '../../src/core/lines';
 import { lintDocument } from '../../src/core/lint';
+import type { Finding } from '../../src/core/model';
+import { AnalysisSession } from '../../src/core/session';
 // A small seeded generator (mulberry32), so a failure names the seed that reproduces it.
-import { random } from '../../bench/corpus';
+import { random, StoryBankWriter } from '../../bench/corpus';
+import { fuzzRuns, fuzzSeed, markdownArbitrary } from './support/markdownArbitrary';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const files = [
@@ -23,11 +28,19 @@ const PIECES = [
   'x', ' ', '\n', '\n\n', '#', '## ', '\n## Story\n', '\n### Result\n', '**', '**Task:** ', '\n- **Action:** did it\n',
   '```', '\n```\n', '~~~\n', '<!-- star-story -->', '<div>\n', '\n---\n', '\n===\n', '?', 'Q: why?', '\r\n', '`', '> ',
   'Tags: a, b\n', '\n## Follow-up questions\n', '40% → 20% (50% reduction)', 'ðŸŽ¯',
+  '\n# Part two\n', '\n#### Details\n', '\n## STAR Method\n', '\n### Situation\nWe were late.\n', '\nQuestion: why?\n',
 ];
 
 function edit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
   const r = next();
+  if (r < 0.1) {
+    // Make a line a heading one level deeper or shallower (or no heading): the outline changes shape.
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const hashes = /^#{0,6}/.exec(text.slice(lineStart))![0].length;
+    const depth = Math.max(0, Math.min(6, hashes + (next() < 0.5 ? -1 : 1)));
+    return text.slice(0, lineStart) + (depth ? `${'#'.repeat(depth)}${hashes ? '' : ' '}` : '') + text.slice(lineStart + hashes);
+  }
   if (r < 0.55) return text.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(at);
   if (r < 0.85) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 40)));
   // Move a line elsewhere (a paste).
@@ -39,10 +52,10 @@ function edit(text: string, next: () => number): string {
   return without.slice(0, to) + line + without.slice(to);
 }
 
-function summary(document: StoryDocument) {
+function summary(document: StoryDocument, findings: Finding[] = lintDocument(document, config)) {
   return {
     stories: document.stories,
-    findings: lintDocument(document, config).map((f) => ({ ...f, fixes: f.fixes?.map((x) => ({ title: x.title, edits: x.edits })) })),
+    findings: findings.map((f) => ({ ...f, fixes: f.fixes?.map((x) => ({ title: x.title, edits: x.edits })) })),
     tooComplex: document.tooComplex ?? [],
   };
 }
@@ -67,6 +80,61 @@ describe('incremental analysis', () => {
     assert.equal(checked, files.length * 60);
   });
 
+  it('equals a fresh analysis after each of 300 random edits to a generated bank with sections of every depth', function () {
+    this.timeout(120000);
+    const writer = new StoryBankWriter(77);
+    // Parts under a title, stories two and three levels down, setext stories beside them.
+    let text = `# Stories\n\n${writer.file(12000)}\n# More stories\n\n## Group\n\n${writer.file(12000).replace(/^## /gm, '### ')}`;
+    const session = new AnalysisSession();
+    const next = random(2024);
+    session.analyse('bank.md', text, config);
+    for (let i = 0; i < 300; i++) {
+      text = edit(text, next);
+      const { document, findings } = session.analyse('bank.md', text, config);
+      const fresh = new StoryAnalyser({ parseEveryChunk: true }).analyse(text, 'bank.md');
+      assert.deepEqual(summary(document, findings), summary(fresh), `after edit ${i + 1}`);
+    }
+  });
+
+  it('equals a fresh analysis after random edits to random Markdown (every line ending, front matter, noise)', function () {
+    this.timeout(120000);
+    const edits = fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...PIECES, '\r', '\r\n', '\n---\n', '')), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(markdownArbitrary, edits, (start, steps) => {
+        const session = new AnalysisSession();
+        let text = start;
+        session.analyse('f.md', text, config);
+        for (const [at, removed, inserted] of steps) {
+          const from = at % (text.length + 1);
+          text = text.slice(0, from) + inserted + text.slice(from + removed);
+          const { document, findings } = session.analyse('f.md', text, config);
+          assert.deepEqual(summary(document, findings), summary(new StoryAnalyser({ parseEveryChunk: true }).analyse(text, 'f.md')));
+        }
+      }),
+      { seed: fuzzSeed(), numRuns: fuzzRuns(150) },
+    );
+  });
+
+  it('updates the line index after an edit to what a fresh index gives, for LF, CRLF and CR', () => {
+    const next = random(11);
+    const alphabet = ['a', 'b ', '\n', '\r', '\r\n', '\n\r', '\r\r\n'];
+    const piece = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let round = 0; round < 200; round++) {
+      let text = piece(Math.floor(next() * 40));
+      let lines = new LineIndex(text);
+      for (let i = 0; i < 10; i++) {
+        const at = Math.floor(next() * (text.length + 1));
+        const edited = text.slice(0, at) + piece(Math.floor(next() * 4)) + text.slice(at + Math.floor(next() * 4));
+        lines = lines.edited(edited, changedRegion(text, edited));
+        text = edited;
+        const fresh = new LineIndex(text);
+        assert.equal(lines.lineCount, fresh.lineCount, JSON.stringify(text));
+        assert.equal(lines.eol, fresh.eol, JSON.stringify(text));
+        for (let o = 0; o <= text.length; o++) assert.deepEqual(lines.positionAt(o), fresh.positionAt(o), `${JSON.stringify(text)} at ${o}`);
+      }
+    }
+  });
+
   it('re-cuts only around an edit and gives the chunks a fresh split gives', () => {
     const next = random(7);
     for (const path of files) {
@@ -74,7 +142,7 @@ describe('incremental analysis', () => {
       let chunks = splitChunks(text, 0);
       for (let i = 0; i < 40; i++) {
         const edited = edit(text, next);
-        const again = resplitChunks({ text, chunks }, edited, 0);
+        const again = resplitChunks({ text, chunks }, edited, 0).chunks;
         assert.deepEqual(again, splitChunks(edited, 0), `${path} after edit ${i + 1}`);
         text = edited;
         chunks = again;

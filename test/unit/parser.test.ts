@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { normaliseLabel, parseTimingHint } from '../../src/core/lexicon';
+import { buildLexicon, lookupLabel, normaliseLabel, parseTimingHint } from '../../src/core/lexicon';
+import { random } from '../../bench/corpus';
 import type { Story } from '../../src/core/model';
 
 const analyser = new StoryAnalyser();
@@ -240,4 +241,22 @@ describe('Markdown that holds no story', () => {
   for (const file of readdirSync(dir)) {
     it(`finds no story in ${file}`, () => assert.deepEqual(stories(readFileSync(join(dir, file), 'utf8'), file).map((s) => s.title), []));
   }
+});
+
+describe('label look-up', () => {
+  it('finds exactly the labels the normal form finds, for words of the lexicon with noise around them', () => {
+    const lexicon = buildLexicon({ action: ["what we'd do", 'step (a)', 'ΑΠΟΤΕΛΕΣΜΑ'], result: ['İş sonucu'] });
+    const words = [...lexicon.keys(), 'Situation', 'STEPS  TAKEN', 'What I did', 'what i’d do', 'ΑΠΟΤΕΛΕΣΜΑΣ', 'İŞ SONUCU', 'Heading 12'];
+    const noise = ['', '1. ', 'Step 2: ', '(a) ', 'A - ', '**', ':', ' (30 seconds)', ' - 2 minutes', '!!', '\u00a0', '\t', ' ’', "'"];
+    const next = random(3);
+    const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+    for (let i = 0; i < 20000; i++) {
+      const word = pick(words);
+      const cased = next() < 0.3 ? word.toUpperCase() : next() < 0.5 ? word.toLowerCase() : word;
+      const spaced = cased.replace(/ /g, () => pick([' ', '  ', '\t', '\u00a0']));
+      const raw = `${pick(noise)}${pick(noise)}${spaced}${pick(noise)}${pick(noise)}`;
+      const kind = lexicon.get(normaliseLabel(raw));
+      assert.deepEqual(lookupLabel(lexicon, raw), kind && { kind, keyword: normaliseLabel(raw) }, JSON.stringify(raw));
+    }
+  });
 });

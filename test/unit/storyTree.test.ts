@@ -4,7 +4,7 @@ import { mergeConfig } from '../../src/core/config';
 import { labelHover, lensTitle } from '../../src/core/lens';
 import { lintDocument } from '../../src/core/lint';
 import { findMetricChanges, formatChange } from '../../src/core/metrics';
-import { StoryBank } from '../../src/core/storyBank';
+import { bankStory, problemCounter, StoryBank } from '../../src/core/storyBank';
 import { buildStoryTree, type TreeNode } from '../../src/core/storyTree';
 
 const analyser = new StoryAnalyser();
@@ -12,9 +12,14 @@ const config = mergeConfig();
 const story = (title: string, tags = '', extra = '') =>
   `## ${title}\n${tags ? `Tags: ${tags}\n` : ''}**Situation:** a b c.\n**Task:** d e.\n**Action:** I did f g h.\n**Result:** 3 wins.\n${extra}`;
 
+/** What the workspace index does with a file's analysis; whether anything changed. */
 function put(bank: StoryBank, file: string, text: string): boolean {
+  // The text stands in for the worker's hash of the analysis: both change whenever the stories can.
   const document = analyser.analyse(text, file);
-  return bank.set(file, document, lintDocument(document, config), 150);
+  if (bank.unchanged(file, text, document.stories.length, 150)) return false;
+  const problems = problemCounter(lintDocument(document, config));
+  bank.put(file, document.stories.map((story) => bankStory(file, story, problems(story), 150)), text, 150);
+  return true;
 }
 
 /** The tree without the Coverage node, as `group › story (description)` lines. */

@@ -34,6 +34,15 @@ const testSettings = {
   'editor.minimap.enabled': false,
 };
 
+/**
+ * With `trusted: false`: workspace trust on, and the folder opened in restricted mode without the
+ * "Do you trust the authors?" dialog (a fresh user-data folder trusts nothing).
+ */
+const untrustedSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
 /** The workspace every test run gets: the seed story banks plus test/fixtures/workspace/ when it exists. */
 function makeWorkspace(dir) {
   mkdirSync(dir, { recursive: true });
@@ -66,20 +75,21 @@ export function httpStatus(url) {
 }
 
 /**
- * The tests pass only `toolchain` (and `env`/`settings`); `npm run demo` (scripts/demo.mjs) also picks
- * the port and the folder to open, turns the smoke-test driver off and installs the extension through
- * `setup`, which runs before code-server starts.
+ * The tests pass `toolchain` (and `env`/`settings`); the untrusted-workspace suite also `trusted: false`
+ * and `setup`. `npm run demo` (scripts/demo.mjs) also picks the port and the folder to open, turns the
+ * smoke-test driver off and installs the extension through `setup`, which runs before code-server starts.
+ * Workspace trust is off unless `trusted` is false: then it is on and the workspace is not trusted.
  * @param {{ toolchain: ReturnType<import('./toolchain.mjs').ensureToolchain>, env?: Record<string,string>, settings?: object, readyTimeoutMs?: number,
- *   port?: number, workspace?: string, smokeTestDriver?: boolean, setup?: (dirs: { userDataDir: string, extensionsDir: string }) => void }} options
+ *   port?: number, workspace?: string, smokeTestDriver?: boolean, trusted?: boolean, setup?: (dirs: { userDataDir: string, extensionsDir: string }) => void }} options
  */
-export async function startCodeServer({ toolchain, env = {}, settings = {}, readyTimeoutMs = 60_000, port = 0, workspace: folder, smokeTestDriver = true, setup }) {
+export async function startCodeServer({ toolchain, env = {}, settings = {}, readyTimeoutMs = 60_000, port = 0, workspace: folder, smokeTestDriver = true, trusted = true, setup }) {
   const root = mkdtempSync(join(tmpdir(), 'star-stories-vscode-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   const workspace = folder ? resolve(folder) : join(root, 'story-bank');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...testSettings, ...settings }, null, 2));
+  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...testSettings, ...(trusted ? {} : untrustedSettings), ...settings }, null, 2));
   if (!folder) makeWorkspace(workspace);
   setup?.({ userDataDir, extensionsDir });
 
@@ -95,7 +105,7 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trusted ? ['--disable-workspace-trust'] : []),
     '--disable-getting-started-override',
     // lets the URL's payload load an extension under development
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

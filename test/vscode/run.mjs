@@ -9,7 +9,12 @@
 // writes a JSON report to <file> when mocha finishes. No report before the time limit (or the
 // workbench closing without one) is a failure.
 //
-// Usage: node test/vscode/run.mjs [--suite path/to/index.js]
+// With --untrusted it runs the restricted-mode suite (dist/test/untrusted/index.js, from test/untrusted/)
+// instead: workspace trust on and the workspace not trusted, STAR Stories installed into the extensions
+// folder as from its VSIX, and test/vscode/test-host/ (an empty extension) as the extension under
+// development — VS Code never disables an extension under development, whatever its trust declaration.
+//
+// Usage: node test/vscode/run.mjs [--untrusted] [--suite path/to/index.js]
 // Env: STAR_STORIES_CACHE, CHROME_PATH, STAR_STORIES_TEST_TIMEOUT (seconds, default 600),
 //      STAR_STORIES_KEEP_TEMP=1 (keep the temp workspace, user data and logs).
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
@@ -19,10 +24,12 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from './browser.mjs';
 import { runMain } from './cleanup.mjs';
 import { repoRoot, startCodeServer } from './codeServer.mjs';
+import { installUnpacked } from './install.mjs';
 import { SetupError, ensureToolchain } from './toolchain.mjs';
 
-const { values } = parseArgs({ options: { suite: { type: 'string' } } });
-const suite = resolve(values.suite ?? join(repoRoot, 'dist/test/integration/index.js'));
+const { values } = parseArgs({ options: { suite: { type: 'string' }, untrusted: { type: 'boolean', default: false } } });
+const suite = resolve(values.suite ?? join(repoRoot, values.untrusted ? 'dist/test/untrusted/index.js' : 'dist/test/integration/index.js'));
+const developmentPath = values.untrusted ? join(repoRoot, 'test/vscode/test-host') : repoRoot;
 const timeoutMs = Number(process.env.STAR_STORIES_TEST_TIMEOUT || 600) * 1000;
 
 function say(message) {
@@ -42,8 +49,12 @@ async function main() {
   let server;
   let browser;
   try {
-    server = await startCodeServer({ toolchain, env: { STAR_STORIES_TEST_REPORT: reportFile } });
-    say(`code-server ${server.origin} ready in ${((Date.now() - started) / 1000).toFixed(1)} s; workspace ${server.workspace}`);
+    server = await startCodeServer({
+      toolchain,
+      env: { STAR_STORIES_TEST_REPORT: reportFile },
+      ...(values.untrusted && { trusted: false, setup: ({ extensionsDir }) => installUnpacked(extensionsDir) }),
+    });
+    say(`code-server ${server.origin} ready in ${((Date.now() - started) / 1000).toFixed(1)} s; workspace ${server.workspace}${values.untrusted ? ' (not trusted)' : ''}`);
 
     browser = await launchChromium(toolchain.chromium);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -56,7 +67,7 @@ async function main() {
       pageClosed = true;
     });
     const payload = [
-      ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+      ['extensionDevelopmentPath', server.remoteUri(developmentPath)],
       ['extensionTestsPath', server.remoteUri(suite)],
     ];
     await page.goto(server.workbenchUrl(payload));

@@ -99,25 +99,36 @@ function nextNonAscii(text: string, from: number): number {
   return NON_ASCII.exec(text)?.index ?? text.length;
 }
 
-/** Code pages ordered by how much strong evidence the text holds for each. */
-function codePageOrder(text: string): CodePage[] {
-  const score = new Map<CodePage, number>(CODE_PAGES.map((c) => [c, 0]));
+/**
+ * How much strong evidence `text` holds for each code page (in the order of `CODE_PAGES`), and whether
+ * any code page reads any of it as a sequence at all (if none does, no order finds a run in it).
+ */
+function codePageScores(text: string): { scores: number[]; suspect: boolean } {
+  const scores = CODE_PAGES.map(() => 0);
+  let suspect = false;
   for (let i = nextNonAscii(text, 0); i < text.length; i = nextNonAscii(text, i + 1)) {
-    for (const cp of CODE_PAGES) {
+    CODE_PAGES.forEach((cp, k) => {
       const s = sequenceAt(text, i, cp);
-      if (s && s.plausibility === 'strong' && s.bytes.length > 2) score.set(cp, score.get(cp)! + 1);
-    }
+      if (s) suspect = true;
+      if (s && s.plausibility === 'strong' && s.bytes.length > 2) scores[k]++;
+    });
   }
-  return [...CODE_PAGES].sort((a, b) => score.get(b)! - score.get(a)!);
+  return { scores, suspect };
+}
+
+/** Code pages ordered by `scores`, most evidence first. */
+function codePageOrder(scores: readonly number[]): CodePage[] {
+  return CODE_PAGES.map((cp, k) => ({ cp, score: scores[k] })).sort((a, b) => b.score - a.score).map((x) => x.cp);
 }
 
 function decodeBytes(bytes: number[]): string {
   return iconv.decode(Buffer.from(bytes), 'utf8', { stripBOM: false });
 }
 
-function findRuns(text: string): MojibakeRun[] {
+/** The runs in `text`, trying the code pages in `order` (by default, the order `text` itself gives). */
+function findRuns(text: string, order?: CodePage[]): MojibakeRun[] {
   if (!/[\u0080-\uffff]/.test(text)) return [];
-  const order = codePageOrder(text);
+  order ??= codePageOrder(codePageScores(text).scores);
   const sequences: Sequence[] = [];
   for (let i = nextNonAscii(text, 0); i < text.length; ) {
     if (text.charCodeAt(i) < 0x80) {
@@ -165,7 +176,11 @@ function findRuns(text: string): MojibakeRun[] {
  * all the way (`’`).
  */
 export function findMojibake(text: string): MojibakeRun[] {
-  return findRuns(text).map((run) => {
+  return repaired(findRuns(text));
+}
+
+function repaired(runs: MojibakeRun[]): MojibakeRun[] {
+  return runs.map((run) => {
     let repaired = run.repaired;
     for (let i = 0; i < 3; i++) {
       const again = findRuns(repaired);
@@ -174,6 +189,62 @@ export function findMojibake(text: string): MojibakeRun[] {
     }
     return { ...run, repaired };
   });
+}
+
+/** What one part of a text contributes: its evidence for each code page, and its runs for each order tried. */
+interface Part {
+  scores: number[];
+  /** Whether any code page reads a sequence in it. */
+  suspect: boolean;
+  runs: Map<string, MojibakeRun[]>;
+}
+
+const PARTS = new Map<string, Part>();
+let mostParts = 0;
+const ASCII: Part = { scores: CODE_PAGES.map(() => 0), suspect: false, runs: new Map() };
+
+function part(text: string): Part {
+  let found = PARTS.get(text);
+  if (!found) {
+    found = /[\u0080-\uffff]/.test(text) ? { ...codePageScores(text), runs: new Map() } : ASCII;
+    PARTS.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * `findMojibake` of a whole text given as parts that each start a line (a document's chunks): no
+ * sequence or run crosses a line break, and the evidence for a code page adds up over the parts, so
+ * the answer is the same. Each part's work is remembered by its text, so after an edit only the
+ * changed parts are read again.
+ */
+export function findMojibakeInParts(parts: readonly { start: number; text: string }[]): MojibakeRun[] {
+  // Room for the parts of the largest text seen and the versions its edits leave behind; emptied when full.
+  mostParts = Math.max(mostParts, parts.length);
+  if (PARTS.size > 4 * mostParts + 1000) PARTS.clear();
+  const totals = CODE_PAGES.map(() => 0);
+  const suspects: number[] = [];
+  const found: Part[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const f = part(parts[i].text);
+    if (!f.suspect) continue;
+    suspects.push(i);
+    found.push(f);
+    f.scores.forEach((n, k) => (totals[k] += n));
+  }
+  const order = codePageOrder(totals);
+  const key = order.join();
+  const runs: MojibakeRun[] = [];
+  suspects.forEach((i, k) => {
+    const p = parts[i];
+    let own = found[k].runs.get(key);
+    if (!own) {
+      own = repaired(findRuns(p.text, order));
+      found[k].runs.set(key, own);
+    }
+    for (const run of own) runs.push({ ...run, start: run.start + p.start, end: run.end + p.start });
+  });
+  return runs;
 }
 
 function applyRuns(text: string, runs: MojibakeRun[]): string {

@@ -62,7 +62,7 @@ function insertion(document: StoryDocument, story: Story, role: Role): TextEdit 
   // at the end would belong to that sub-heading: put it before the sub-heading instead.
   const from = document.lines.offsetAt(last.labelRange.end);
   const to = document.lines.offsetAt(at);
-  const sub = document.facts.headings.find((h) => !h.label && h.start > from && h.start < to);
+  const sub = document.facts.between('headings', from + 1, to).find((h) => !h.label && h.start > from);
   if (sub) {
     const line = { line: document.lines.positionAt(sub.start).line, character: 0 };
     return { range: { start: line, end: line }, newText: `${label}\n\n` };

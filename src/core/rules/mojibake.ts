@@ -1,4 +1,4 @@
-import { findMojibake, type CodePage, type MojibakeRun } from '../encoding';
+import { findMojibakeInParts, type CodePage, type MojibakeRun } from '../encoding';
 import type { TextEdit } from '../model';
 import type { DocumentRule, Problem } from './rule';
 
@@ -15,7 +15,7 @@ export const mojibake: DocumentRule = {
   bad: '- Deploy time: 40 min â†’ 5 min',
   good: '- Deploy time: 40 min → 5 min',
   check({ document }) {
-    const runs = findMojibake(document.lines.text);
+    const runs = findMojibakeInParts(document.pieces);
     if (runs.length === 0) return [];
     const edits: TextEdit[] = runs.map((run) => ({ range: document.lines.range(run.start, run.end), newText: run.repaired }));
     const fix = { title: `Repair text decoded with the wrong code page (${runs.length} in this file)`, edits, safe: true };

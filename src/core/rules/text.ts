@@ -7,18 +7,7 @@ export function sourceOf(document: StoryDocument, range: Range): { text: string;
   const start = document.lines.offsetAt(range.start);
   const end = document.lines.offsetAt(range.end);
   let text = document.lines.text.slice(start, end);
-  const blocks = document.facts.code;
-  // Code blocks are in document order: skip those that end before `start` by binary search.
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < blocks.length && blocks[i].start < end; i++) {
-    const code = blocks[i];
-    if (code.end <= start) continue;
+  for (const code of document.facts.between('code', start, end)) {
     const a = Math.max(code.start, start) - start;
     const b = Math.min(code.end, end) - start;
     text = text.slice(0, a) + text.slice(a, b).replace(/[^\r\n]/g, ' ') + text.slice(b);
@@ -35,7 +24,7 @@ export function rangeAt(document: StoryDocument, offset: number, start: number, 
 }
 
 function endsInOpenFence(document: StoryDocument, offset: number): boolean {
-  const code = document.facts.code.find((c) => c.start < offset && offset <= c.end);
+  const [code] = document.facts.between('code', offset - 1, offset);
   if (!code) return false;
   const lines = document.lines.text.slice(code.start, code.end).split(/\r\n|\r|\n/);
   const open = /^[ \t]*(`{3,}|~{3,})/.exec(lines[0])?.[1];

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { StoryAnalyser } from '../../../src/core/analyse';
 import { GENERAL_FOLLOW_UPS } from '../../../src/core/rehearsal/followUps';
 import { isHostMessage } from '../../../src/rehearsal/protocol';
-import { attemptFromDraft, attemptView, buildStoryView } from '../../../src/rehearsal/storyView';
+import { attemptFromDraft, attemptView } from '../../../src/rehearsal/attempts';
+import { buildStoryView } from '../../../src/rehearsal/storyView';
 
 const seed = readFileSync(join(__dirname, '../../fixtures/seeds/001_0100f59d336e01c0.md'), 'utf8');
 

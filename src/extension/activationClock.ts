@@ -1,0 +1,62 @@
+// What activation costs the extension host (DESIGN §9: ≤ 50 ms): evaluating dist/extension.js (the
+// bundle's first and last statements note the time, see esbuild.mjs) plus the synchronous parts of
+// activate(). Both wall time and, where the host's Node reports it (process.threadCpuUsage, Node ≥
+// 23.9), the thread's CPU time: on a busy machine wall time also counts time the OS gave to others.
+
+type Mark = [wallMs: number, cpu?: NodeJS.CpuUsage];
+
+interface ModuleMarks {
+  start?: Mark;
+  end?: Mark;
+}
+
+function now(): Mark {
+  return [performance.now(), (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.()];
+}
+
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+export interface ActivationTimes {
+  /** From the first statement of dist/extension.js to the end of activate(), awaits included (wall). */
+  activationMs: number;
+  /** Of that, the time this extension held the host's thread: module evaluation and activate()'s synchronous parts (wall). */
+  activationBlockingMs: number;
+  /** The same, in CPU time of the host's thread; absent where Node does not report it. */
+  activationCpuMs?: number;
+}
+
+export class ActivationClock {
+  private readonly start: Mark;
+  private wallMs = 0;
+  private cpu: number | undefined = 0;
+  private from: Mark;
+
+  constructor() {
+    const module = (globalThis as { __starStoriesModule?: ModuleMarks }).__starStoriesModule ?? {};
+    this.from = now();
+    this.start = module.start ?? this.from;
+    this.add(this.start, module.end ?? this.from);
+  }
+
+  private add(from: Mark, to: Mark): void {
+    this.wallMs += to[0] - from[0];
+    this.cpu = from[1] && to[1] && this.cpu !== undefined ? this.cpu + cpuMs(to[1]) - cpuMs(from[1]) : undefined;
+  }
+
+  /** Activation awaits something: the host's thread is free until `resume()`. */
+  pause(): void {
+    this.add(this.from, now());
+  }
+
+  resume(): void {
+    this.from = now();
+  }
+
+  stop(): ActivationTimes {
+    const end = now();
+    this.add(this.from, end);
+    const times: ActivationTimes = { activationMs: end[0] - this.start[0], activationBlockingMs: this.wallMs };
+    if (this.cpu !== undefined) times.activationCpuMs = this.cpu;
+    return times;
+  }
+}
