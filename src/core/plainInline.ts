@@ -56,6 +56,9 @@ function classify(code: number): number {
   return UNICODE_PUNCTUATION.test(char) ? PUNCTUATION : OTHER;
 }
 
+/** What the loop in `readInline` acts on: emphasis, code, escapes, NUL, maybe a tag, link or entity, a hard break. */
+const INLINE_SYNTAX = /[*_`\\\0<\]&]| {2}\n/;
+
 /** After `<`, what may start an autolink or HTML; anything else leaves `<` as text. */
 export const MAYBE_TAG = /^[A-Za-z/!?]/;
 
@@ -95,6 +98,8 @@ function backtickClosers(text: string, from: number, to: number): Map<number, nu
  * list item or not.
  */
 export function readInline(text: string, from: number, to: number, inListItem: boolean): PlainInline[] | undefined {
+  // Most paragraphs and headings are plain text: one node, found with one native scan.
+  if (!INLINE_SYNTAX.test(text.slice(from, to))) return [textNode(text, from, to)];
   const pieces: Piece[] = [];
   let closers: Map<number, number> | undefined;
   let pending = from;
