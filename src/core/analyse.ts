@@ -276,11 +276,10 @@ export class StoryAnalyser {
 
     // 1. Kept chunks as they were, cached chunks as they were, quiet chunks by their heading alone; the rest parsed.
     const results = this.read(chunks, before && split.kept + split.moved > 0 ? { split, results: before.results } : undefined);
-    const source = factSource(chunks, results);
-    const facts = factsView(source, bodyStart);
 
     // 2. The outline and the drafts of the stories: updated around the chunks that changed, or built anew.
     const change = before && before.bodyStart === bodyStart && before.frontMatter === fm?.body ? changedChunks(before, text, chunks, results) : undefined;
+    const facts = factsView(factSource(chunks, results), bodyStart, change && { view: before!.document.facts, change });
     const edit = change && editOutline(before!.outline, change, (start, end) => outlineFacts(facts, start, end), (offset) => facts.between('headings', offset, offset + 1).find((h) => h.start === offset));
     let outline: Outline;
     let drafts: Draft[];
@@ -293,12 +292,16 @@ export class StoryAnalyser {
       moveDrafts(drafts, change!.oldEnd, delta);
       // The body's own story (front matter `star: true`) starts where the body does, perhaps with the window.
       const kept = drafts.slice(from, to).filter((d) => d.container === edit.parent);
-      drafts.splice(from, to - from, ...[...draftsOf(text, edit.containers, frontMatter), ...kept].sort((a, b) => a.start - b.start));
+      const fresh = [...draftsOf(text, edit.containers, frontMatter), ...kept].sort((a, b) => a.start - b.start);
+      drafts.splice(from, to - from, ...fresh);
+      // Ended again: the window's drafts, the one before them (its next one changed) and those that reach into the change.
+      const after = from + fresh.length;
+      endDrafts(drafts, text, (d, i) => (i >= from - 1 && i < after) || (d.start < change!.start && d.reach >= change!.start));
     } else {
       outline = buildOutline(outlineFacts(facts, bodyStart, text.length));
       drafts = draftsOf(text, [outline.root], frontMatter);
+      endDrafts(drafts, text);
     }
-    endDrafts(drafts, text);
 
     // 3. Quiet chunks inside a story to be built are parsed now (its sections need their prose).
     const storyChange = edit && { start: change!.start, end: change!.newEnd, lines: lines.lineCount - before!.lines.lineCount };

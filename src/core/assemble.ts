@@ -112,16 +112,18 @@ export function assembleStories(input: AssemblyInput): Story[] {
   const { drafts, frontMatter, fileName, change } = input;
   const seen = new Map<string, number>();
   const fileTitle = frontMatter.title ?? frontMatter.question ?? fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const titleOf = (d: Draft) => {
+    const baseTitle = d.container.heading?.text ?? fileTitle;
+    return d.index === 0 ? baseTitle : `${baseTitle} (${d.index + 1})`;
+  };
   return drafts.map((d) => {
-    const heading = d.container.heading;
-    const baseTitle = heading?.text ?? fileTitle;
-    const title = d.index === 0 ? baseTitle : `${baseTitle} (${d.index + 1})`;
     const built = d.built;
+    // A draft kept through an edit kept its section, so its heading, and the file's title did not change.
+    const title = built && change ? built.title : titleOf(d);
     const key = built?.title === title ? built.slug : slug(title);
     const ordinal = (seen.get(key) ?? 0) + 1;
     seen.set(key, ordinal);
     const id = built?.slug === key && built.ordinal === ordinal ? built.id : `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`;
-    // The title comes from the section's heading: it changes only where the section does.
     if (built && built.id === id && keepsStory(d, change)) {
       if (d.start >= change!.end) built.story = shiftStory(built.story, change!.lines);
       return built.story;

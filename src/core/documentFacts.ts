@@ -29,18 +29,46 @@ export interface FactSource {
   facts<K extends FactKey>(chunk: number, key: K): ChunkFacts[K];
 }
 
-export function factsView(source: FactSource, bodyStart: number): DocumentFactsView {
+/** The whole-document arrays each view has gathered so far. */
+const GATHERED = new WeakMap<DocumentFactsView, Map<FactKey, Located[]>>();
+
+/** The facts a quiet chunk read later cannot add to: an array of them gathered before stays true. */
+const KNOWN_BEFORE_READING: ReadonlySet<FactKey> = new Set(['headings', 'labels', 'questions', 'meta', 'comments']);
+
+/**
+ * The view of the last analysis of the same text before an edit, and the edit: the text changed only in
+ * `[start, oldEnd)` of the old text, `[start, newEnd)` of the new, and chunks start at both ends.
+ */
+export interface EarlierFacts {
+  view: DocumentFactsView;
+  change: { start: number; oldEnd: number; newEnd: number };
+}
+
+export function factsView(source: FactSource, bodyStart: number, earlier?: EarlierFacts): DocumentFactsView {
   const gathered = new Map<FactKey, Located[]>();
+  /** Items of `key` from the chunks that start in `[from, to)`. */
+  const gather = (key: FactKey, found: Located[], from: number, to: number) => {
+    for (let i = Math.max(0, lastAtOrBefore(source, from)); i < source.count && source.start(i) < to; i++) {
+      if (source.start(i) < from) continue;
+      const items = source.facts(i, key) as Located[];
+      for (let k = 0; k < items.length; k++) found.push(shiftFact(items[k], source.start(i)));
+    }
+  };
   const all = (key: FactKey): Located[] => {
     let found = gathered.get(key);
-    if (!found) {
-      found = [];
-      for (let i = 0; i < source.count; i++) {
-        const items = source.facts(i, key) as Located[];
-        for (let k = 0; k < items.length; k++) found.push(shiftFact(items[k], source.start(i)));
-      }
-      gathered.set(key, found);
-    }
+    if (found) return found;
+    found = [];
+    const before = earlier && KNOWN_BEFORE_READING.has(key) ? GATHERED.get(earlier.view)?.get(key) : undefined;
+    if (before && earlier) {
+      // Kept before the change, read again in it, moved after it.
+      const { start, oldEnd, newEnd } = earlier.change;
+      let i = 0;
+      for (; i < before.length && before[i].start < start; i++) found.push(before[i]);
+      gather(key, found, start, newEnd);
+      while (i < before.length && before[i].start < oldEnd) i++;
+      for (; i < before.length; i++) found.push(shiftFact(before[i], newEnd - oldEnd));
+    } else gather(key, found, -Infinity, Infinity);
+    gathered.set(key, found);
     return found;
   };
   const view = {
@@ -57,6 +85,7 @@ export function factsView(source: FactSource, bodyStart: number): DocumentFactsV
     },
   } as DocumentFactsView;
   for (const key of FACT_KEYS) Object.defineProperty(view, key, { enumerable: true, get: () => all(key) });
+  GATHERED.set(view, gathered);
   return view;
 }
 

@@ -15,8 +15,9 @@ export interface Draft {
   /** Index of the run within its container; runs after the first are titled `<title> (2)`. */
   index: number;
   start: number;
-  /** Set by `endDrafts`. */
+  /** Set by `endDrafts`: where the story ends, and where it would end but for trailing blank lines and breaks. */
   end: number;
+  reach: number;
   /** The story last built from this draft, with the end and id it was built for. */
   built?: { story: Story; end: number; id: string; title: string; slug: string; ordinal: number };
 }
@@ -94,7 +95,7 @@ export function detect(text: string, container: Container, frontMatter: FrontMat
     const first = run[0];
     // A run that starts at a bullet label starts at its list item, so the story before ends above the bullet.
     const start = index === 0 && owner.heading ? owner.start : (first ? sectionBoundary(text, first) : owner.start);
-    drafts.push({ container: owner, run, index, start, end: owner.end });
+    drafts.push({ container: owner, run, index, start, end: owner.end, reach: owner.end });
   });
 }
 
@@ -105,9 +106,13 @@ export function draftsOf(text: string, containers: readonly Container[], frontMa
   return drafts.sort((a, b) => a.start - b.start);
 }
 
-/** Ends each draft: where the next one starts, or its section's end, less trailing blank lines and breaks. */
-export function endDrafts(drafts: readonly Draft[], text: string): void {
+/**
+ * Ends each draft (those `only` picks, when given): where the next one starts, or its section's end,
+ * less trailing blank lines and breaks.
+ */
+export function endDrafts(drafts: readonly Draft[], text: string, only?: (draft: Draft, index: number) => boolean): void {
   drafts.forEach((d, i) => {
+    if (only && !only(d, i)) return;
     const next = drafts[i + 1];
     let end = d.container.end;
     // A story ends where the next one starts — unless its own labels come after that one (labels of a
@@ -115,6 +120,7 @@ export function endDrafts(drafts: readonly Draft[], text: string): void {
     // section lies inside its story.
     const lastLabel = d.run[d.run.length - 1];
     if (next && next.start < end && !(lastLabel && lastLabel.start >= next.start)) end = next.start;
+    d.reach = end;
     // Trimming a closing `---` must not cut into the last label (a setext underline looks the same).
     d.end = Math.max(d.start, lastLabel?.contentStart ?? d.start, trimEnd(text, d.start, end));
   });
@@ -167,6 +173,8 @@ export function sectionBoundary(text: string, label: LabelCandidate): number {
 export function moveDrafts(drafts: readonly Draft[], from: number, delta: number): void {
   for (const d of drafts) {
     if (d.start >= from) d.start += delta;
+    if (d.end >= from) d.end += delta;
+    if (d.reach >= from) d.reach += delta;
     if (d.built && d.built.end >= from) d.built.end += delta;
   }
 }

@@ -119,6 +119,8 @@ export interface LintMemory {
   stories: readonly Story[];
   /** Per story, its findings when they were kept with it. */
   findings: readonly (Finding[] | undefined)[];
+  /** What document rules keep (`RuleContext.memory`). */
+  rules?: Map<string, unknown>;
 }
 
 /** The findings of every story, those of the stories `memory` holds taken from there; `memory` is updated. */
@@ -166,7 +168,7 @@ export function lintDocument(document: StoryDocument, config: StarConfig, memory
   for (const rule of document.stories.length ? RULES : RULES.filter((r) => r.code === 'STAR000')) {
     const severity = levelOf(rule, config);
     if (rule.scope !== 'document' || severity === 'off') continue;
-    for (const p of rule.check({ document, config })) found.push(finding(document, rule, severity, p, nl, top));
+    for (const p of rule.check({ document, config, memory: memory.rules })) found.push(finding(document, rule, severity, p, nl, top));
   }
   // Each story's findings are in order already, and stories mostly are: the sort has little to do.
   return (directives.none ? found : found.filter((f) => !directives.isDisabled(f.rule, f.name, f.range.start.line))).sort(byPlace);

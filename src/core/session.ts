@@ -40,7 +40,7 @@ export class AnalysisSession {
     const document = this.analyser(config).analyse(text, fileName);
     let memory = this.lints.get(fileName);
     if (!memory) {
-      memory = { stories: [], findings: [] };
+      memory = { stories: [], findings: [], rules: new Map() };
       this.lints.set(fileName, memory);
       if (this.lints.size > 256) this.lints.delete(this.lints.keys().next().value as string);
     }

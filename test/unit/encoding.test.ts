@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { StoryAnalyser } from '../../src/core/analyse';
 import { mergeConfig } from '../../src/core/config';
-import { findMojibake, findMojibakeInParts, repairMojibake } from '../../src/core/encoding';
+import { findMojibake, findMojibakeInParts, MojibakeScanner, repairMojibake } from '../../src/core/encoding';
 import { applyEdits } from '../../src/core/fix';
 import { lintDocument } from '../../src/core/lint';
 
@@ -52,6 +52,18 @@ describe('encoding: mojibake', () => {
       const analysed = new StoryAnalyser().analyse(text, 'f.md');
       assert.ok(analysed.pieces.length > 1 || text.length < 100);
       assert.deepEqual(findMojibakeInParts(analysed.pieces), findMojibake(text));
+    }
+  });
+
+  it('finds, scanning each version of an edited text, what the whole text holds', () => {
+    let text = readFileSync(join(__dirname, '..', 'fixtures', 'seeds', '001_0100f59d336e01c0.md'), 'utf8');
+    const analyser = new StoryAnalyser();
+    const scanner = new MojibakeScanner();
+    const edits = ['â†’ ', '\n## New\nâ€™\n', '', 'x', '\n'];
+    for (let i = 0; i < 40; i++) {
+      const at = (i * 7919) % text.length;
+      text = i % 3 === 2 ? text.slice(0, at) + text.slice(at + 30) : text.slice(0, at) + edits[i % edits.length] + text.slice(at);
+      assert.deepEqual(scanner.find(analyser.analyse(text, 'f.md').pieces), findMojibake(text), `after edit ${i + 1}`);
     }
   });
 

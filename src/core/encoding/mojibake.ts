@@ -212,39 +212,67 @@ function part(text: string): Part {
   return found;
 }
 
+type Piece = { start: number; text: string };
+
 /**
- * `findMojibake` of a whole text given as parts that each start a line (a document's chunks): no
- * sequence or run crosses a line break, and the evidence for a code page adds up over the parts, so
- * the answer is the same. Each part's work is remembered by its text, so after an edit only the
- * changed parts are read again.
+ * `findMojibake` of a whole text given as pieces that each start a line (a document's chunks): no
+ * sequence or run crosses a line break, and the evidence for a code page adds up over the pieces, so
+ * the answer is the same. Each piece's work is remembered by its text, and a scanner remembers the
+ * pieces of the text it last scanned: for the next version of that text (an edit), the pieces kept at
+ * either end are not looked up again.
  */
-export function findMojibakeInParts(parts: readonly { start: number; text: string }[]): MojibakeRun[] {
-  // Room for the parts of the largest text seen and the versions its edits leave behind; emptied when full.
-  mostParts = Math.max(mostParts, parts.length);
-  if (PARTS.size > 4 * mostParts + 1000) PARTS.clear();
-  const totals = CODE_PAGES.map(() => 0);
-  const suspects: number[] = [];
-  const found: Part[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const f = part(parts[i].text);
-    if (!f.suspect) continue;
-    suspects.push(i);
-    found.push(f);
-    f.scores.forEach((n, k) => (totals[k] += n));
-  }
-  const order = codePageOrder(totals);
-  const key = order.join();
-  const runs: MojibakeRun[] = [];
-  suspects.forEach((i, k) => {
-    const p = parts[i];
-    let own = found[k].runs.get(key);
-    if (!own) {
-      own = repaired(findRuns(p.text, order));
-      found[k].runs.set(key, own);
+export class MojibakeScanner {
+  private pieces: readonly Piece[] = [];
+  private parts: Part[] = [];
+  /** Indices of the pieces some code page reads a sequence in, in order. */
+  private suspects: number[] = [];
+
+  find(pieces: readonly Piece[]): MojibakeRun[] {
+    // Room for the parts of the largest text seen and the versions its edits leave behind; emptied when full.
+    mostParts = Math.max(mostParts, pieces.length);
+    if (PARTS.size > 4 * mostParts + 1000) PARTS.clear();
+    const before = this.pieces;
+    const same = (a: Piece, b: Piece) => a === b || a.text === b.text;
+    let head = 0;
+    while (head < pieces.length && head < before.length && same(pieces[head], before[head])) head++;
+    let tail = 0;
+    while (tail < pieces.length - head && tail < before.length - head && same(pieces[pieces.length - 1 - tail], before[before.length - 1 - tail])) tail++;
+    const parts: Part[] = new Array(pieces.length);
+    const suspects: number[] = [];
+    const moved = pieces.length - before.length;
+    for (const i of this.suspects) if (i < head) suspects.push(i);
+    for (let i = 0; i < head; i++) parts[i] = this.parts[i];
+    for (let i = head; i < pieces.length - tail; i++) {
+      parts[i] = part(pieces[i].text);
+      if (parts[i].suspect) suspects.push(i);
     }
-    for (const run of own) runs.push({ ...run, start: run.start + p.start, end: run.end + p.start });
-  });
-  return runs;
+    for (let i = pieces.length - tail; i < pieces.length; i++) parts[i] = this.parts[i - moved];
+    for (const i of this.suspects) if (i >= before.length - tail) suspects.push(i + moved);
+    this.pieces = pieces;
+    this.parts = parts;
+    this.suspects = suspects;
+
+    const totals = CODE_PAGES.map(() => 0);
+    for (const i of suspects) parts[i].scores.forEach((n, k) => (totals[k] += n));
+    const order = codePageOrder(totals);
+    const key = order.join();
+    const runs: MojibakeRun[] = [];
+    for (const i of suspects) {
+      const { start, text } = pieces[i];
+      let own = parts[i].runs.get(key);
+      if (!own) {
+        own = repaired(findRuns(text, order));
+        parts[i].runs.set(key, own);
+      }
+      for (const run of own) runs.push({ ...run, start: run.start + start, end: run.end + start });
+    }
+    return runs;
+  }
+}
+
+/** `findMojibake` of a whole text given as pieces that each start a line (see `MojibakeScanner`). */
+export function findMojibakeInParts(pieces: readonly Piece[]): MojibakeRun[] {
+  return new MojibakeScanner().find(pieces);
 }
 
 function applyRuns(text: string, runs: MojibakeRun[]): string {

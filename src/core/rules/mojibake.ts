@@ -1,6 +1,6 @@
-import { findMojibakeInParts, type CodePage, type MojibakeRun } from '../encoding';
+import { MojibakeScanner, type CodePage, type MojibakeRun } from '../encoding';
 import type { TextEdit } from '../model';
-import type { DocumentRule, Problem } from './rule';
+import { kept, type DocumentRule, type Problem } from './rule';
 
 const CODE_PAGE_NAMES: Record<CodePage, string> = { 'windows-1252': 'cp1252', macintosh: 'Mac Roman' };
 
@@ -14,8 +14,9 @@ export const mojibake: DocumentRule = {
     'Text that was saved as UTF-8 and later read with the wrong code page: `â†’` for `→` and `ðŸŽ¯` for 🎯 (Windows-1252), `‚Üí` for `→` and `üéØ` for 🎯 (Mac Roman). Copying stories between tools does this, and it reads badly on a shared screen. One finding per affected line; the fix repairs every such run in the file and leaves correct text untouched.',
   bad: '- Deploy time: 40 min â†’ 5 min',
   good: '- Deploy time: 40 min → 5 min',
-  check({ document }) {
-    const runs = findMojibakeInParts(document.pieces);
+  check(context) {
+    const { document } = context;
+    const runs = kept(context, 'STAR011', () => new MojibakeScanner()).find(document.pieces);
     if (runs.length === 0) return [];
     const edits: TextEdit[] = runs.map((run) => ({ range: document.lines.range(run.start, run.end), newText: run.repaired }));
     const fix = { title: `Repair text decoded with the wrong code page (${runs.length} in this file)`, edits, safe: true };

@@ -5,6 +5,22 @@ import type { Finding, Fix, Range, Severity, Story } from '../model';
 export interface RuleContext {
   document: StoryDocument;
   config: StarConfig;
+  /**
+   * What document rules keep between lints of one file, by rule code: the next document is most often
+   * an edit of the last. Absent when nothing is kept (a one-off lint).
+   */
+  memory?: Map<string, unknown>;
+}
+
+/** The thing a rule keeps in `context.memory` under `code`, made by `create` the first time. */
+export function kept<T>(context: RuleContext, code: string, create: () => T): T {
+  if (!context.memory) return create();
+  let found = context.memory.get(code) as T | undefined;
+  if (found === undefined) {
+    found = create();
+    context.memory.set(code, found);
+  }
+  return found;
 }
 
 /** What a check reports; the linter adds the rule's code, name and configured severity. */
