@@ -22,6 +22,7 @@ import { editOutline, type Change } from './outlineEdit';
 import { assembleStories, keepsStory, type StoryCache } from './assemble';
 import { ownString } from './ownString';
 import { quietHeadings } from './prescan';
+import { partitionPoint } from './partition';
 
 export interface AnalyserOptions {
   /** Extra lexicon words per role (settings `starStories.lexicon`). */
@@ -363,14 +364,7 @@ function changedChunks(before: FileState, text: string, chunks: readonly Chunk[]
 
 /** Index of the first of the drafts (in document order) that starts at or after `offset`. */
 function firstDraftFrom(drafts: readonly Draft[], offset: number): number {
-  let lo = 0;
-  let hi = drafts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (drafts[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(drafts.length, (i) => drafts[i].start < offset);
 }
 
 /** Indices of the quiet, unparsed chunks that overlap any of `spans`, in order. */

@@ -11,6 +11,7 @@ import type { Container, FollowUpSection } from './outline';
 import { wordCount } from './words';
 import { memoise } from './memo';
 import { slugify } from './slug';
+import { partitionPoint } from './partition';
 
 /** Assembled stories by what they were built from, so an unchanged story is reused after an edit elsewhere. */
 export type StoryCache = Map<string, { story: Story; line: number }>;
@@ -43,14 +44,7 @@ function proseBetween(text: string, chunks: readonly Chunk[], prose: AssemblyInp
   for (let c = chunkAt(chunks, start); c < chunks.length && chunks[c].start < end; c++) {
     const base = chunks[c].start;
     const pieces = prose(c);
-    let lo = 0;
-    let hi = pieces.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (base + pieces[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < pieces.length && base + pieces[i].start < end; i++) {
+    for (let i = partitionPoint(pieces.length, (k) => base + pieces[k].end <= start); i < pieces.length && base + pieces[i].start < end; i++) {
       const p = pieces[i];
       const pStart = base + p.start;
       if (out !== '' && /[\r\n]/.test(text.slice(previousEnd, pStart))) out += '\n';
@@ -98,14 +92,7 @@ export function shiftStory(story: Story, lines: number): Story {
 
 /** Index of the first of the ascending `sections` that starts at or after `offset`. */
 function firstFrom(sections: readonly FollowUpSection[], offset: number): number {
-  let lo = 0;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sections.length, (i) => sections[i].start < offset);
 }
 
 export function assembleStories(input: AssemblyInput): Story[] {

@@ -4,6 +4,7 @@
 // always parses exactly as it would inside the whole document. When unsure the scanner does not cut:
 // a larger chunk is slower but never wrong.
 import type { TextChange } from './lines';
+import { partitionPoint } from './partition';
 
 export interface Chunk {
   /** Offset of the chunk in the document. */
@@ -140,14 +141,7 @@ export interface Resplit {
 
 /** Index of the last chunk that starts at or before `offset` (0 when none does). */
 export function chunkAt(chunks: readonly Chunk[], offset: number): number {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(chunks.length, (i) => chunks[i].start <= offset) - 1);
 }
 
 /**

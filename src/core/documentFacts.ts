@@ -2,6 +2,7 @@
 // facts of a range (`between`), which touches only the chunks in that range, so linting a story after
 // an edit costs what the story costs. The whole-document arrays are built only when asked for.
 import type { ChunkFacts } from './chunkReader';
+import { partitionPoint } from './partition';
 
 export type FactKey = keyof ChunkFacts;
 
@@ -96,12 +97,5 @@ export function flatFacts(facts: ChunkFacts, bodyStart: number): DocumentFactsVi
 
 /** Index of the last chunk that starts at or before `offset` (-1 when none does). */
 function lastAtOrBefore(source: FactSource, offset: number): number {
-  let lo = 0;
-  let hi = source.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (source.start(mid) <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(source.count, (i) => source.start(i) <= offset) - 1;
 }

@@ -1,4 +1,5 @@
 import type { Position, Range } from './model';
+import { partitionPoint } from './partition';
 
 /** What changed between two texts: they share `prefix` characters at the start and `suffix` at the end. */
 export interface TextChange {
@@ -68,14 +69,7 @@ export class LineIndex {
   }
 
   private firstAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.starts.length, (i) => this.starts[i] < offset);
   }
 
   /** The line ending fixes should write: CRLF when the text has any, else LF. */
@@ -106,14 +100,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    const line = Math.max(0, partitionPoint(this.starts.length, (i) => this.starts[i] <= o) - 1);
+    return { line, character: o - this.starts[line] };
   }
 
   offsetAt(position: Position): number {

@@ -4,6 +4,7 @@
 import type { HeadingFact, LabelFact, Span, TextFact } from './chunkReader';
 import type { LabelKind } from './lexicon';
 import { isFollowUpHeading, isGenericHeading } from './lexicon';
+import { partitionPoint } from './partition';
 
 export interface LabelCandidate extends Span {
   form: 'heading' | 'bold' | 'list';
@@ -120,16 +121,7 @@ export function buildOutline(input: OutlineInput): Outline {
 
   /** The innermost heading section holding `offset`. */
   const holder = (offset: number): Entry => {
-    let lo = 0;
-    let hi = entries.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (entries[mid].start <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = partitionPoint(entries.length, (i) => entries[i].start <= offset) - 1;
     let e: Entry | undefined = found === -1 ? rootEntry : entries[found];
     while (e && e !== rootEntry && e.end <= offset) e = e.parent;
     return e ?? rootEntry;

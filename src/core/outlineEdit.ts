@@ -7,6 +7,7 @@
 // up, and so on; at the top the whole outline is rebuilt.
 import type { HeadingFact } from './chunkReader';
 import { buildOutline, type Container, type FollowUpSection, type Outline, type OutlineInput } from './outline';
+import { partitionPoint } from './partition';
 
 /** The part of the text an edit changed: `[start, oldEnd)` of the old text is `[start, newEnd)` of the new. */
 export interface Change {
@@ -34,14 +35,7 @@ function depthOf(container: Container): number {
 
 /** Index of the first of the ascending `items` that ends after `offset`. */
 function firstEndingAfter(items: readonly Container[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(items.length, (i) => items[i].end <= offset);
 }
 
 /** The deepest container whose heading is before `start` and whose section reaches `end`. */

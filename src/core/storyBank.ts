@@ -3,6 +3,7 @@
 import { coverage, type CoverageRow } from './coverage';
 import type { Finding, Story } from './model';
 import { storySeconds } from './timing';
+import { partitionPoint } from './partition';
 
 export interface BankedStory {
   file: string;
@@ -22,14 +23,7 @@ export function storyCompleteness(story: Story): { complete: number; required: n
 
 /** How many of the sorted numbers are below `n`. */
 function countBelow(sorted: number[], n: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < n) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => sorted[i] < n);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from './arithmetic';
 import type { ClaimKind, Interval, MetricClaim, Quantity } from './types';
 import { compatible, inheritUnit, toBase } from './units';
+import { partitionPoint } from '../partition';
 
 /** Words that make a number after a pair a statement about the change. */
 const CLAIM_WORD =
@@ -131,13 +132,7 @@ export function claimBefore(m: string, quantities: Quantity[], outerStart: numbe
   let end = i;
   while (end > 0 && (m[end - 1] === ' ' || m[end - 1] === '\t')) end--;
   // The last quantity before the parenthesis (binary search: quantities are in order).
-  let lo = 0;
-  let hi = quantities.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quantities[mid].end <= end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(quantities.length, (i) => quantities[i].end <= end);
   const q: Quantity | undefined = lo > 0 ? quantities[lo - 1] : undefined;
   if (!q || q.words || end - q.end > 20) return undefined;
   const kind = kindOf(q);

@@ -2,6 +2,7 @@
 // that mojibake makes of `→` (`â†’` read as Windows-1252, `‚Üí` read as Mac Roman).
 import type { Quantity } from './types';
 import { compatible, inheritUnit } from './units';
+import { partitionPoint } from '../partition';
 
 export interface Pair {
   before: Quantity;
@@ -27,25 +28,12 @@ class QuantityIndex {
 
   /** The first quantity starting at or after `at`. */
   firstFrom(at: number): Quantity | undefined {
-    let lo = 0;
-    let hi = this.quantities.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.quantities[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.quantities[lo];
+    return this.quantities[partitionPoint(this.quantities.length, (i) => this.quantities[i].start < at)];
   }
 
   /** The last quantity ending at or before `at`. */
   lastBefore(at: number): Quantity | undefined {
-    let lo = 0;
-    let hi = this.quantities.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.quantities[mid].end <= at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(this.quantities.length, (i) => this.quantities[i].end <= at);
     return lo > 0 ? this.quantities[lo - 1] : undefined;
   }
 }
