@@ -10,6 +10,7 @@ import type { Story } from '../core/model';
 import { tooComplex } from '../core/rules/tooComplex';
 import type { AnalysisReply, AnalysisRequest, AnalysisResult, Answers, DocumentText, Kind, Question, ShownFinding } from './analysisProtocol';
 import { fromSegments } from './segments';
+import { nextTurn } from './turns';
 
 /**
  * How long one request may take before the worker is stopped. Each chunk has a 1 s budget in the
@@ -56,7 +57,9 @@ export class AnalysisClient {
       if (error instanceof Overdue) return undefined;
       throw error;
     });
-    if (!answer) return giveUp(document, this.deadlineMs);
+    // The worker was just stopped and started again in this turn: the whole-file STAR000 (a scan of
+    // the text for its lines) gets a turn of its own.
+    if (!answer) return nextTurn().then(() => giveUp(document, this.deadlineMs));
     return { stories: await fromSegments<Story>(answer.stories), findings: await fromSegments<ShownFinding>(answer.findings), key: answer.key };
   }
 

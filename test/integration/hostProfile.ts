@@ -1,11 +1,12 @@
 // Who holds the extension host's thread, turn by turn of its event loop. A timer that fires every few
-// milliseconds marks the turns: a gap between two of its ticks is a turn that long (a block). V8's
-// CPU profiler (node:inspector) samples the thread meanwhile, and each block's samples are attributed
-// to the innermost extension on their stack — this one, or a VS Code built-in such as
+// milliseconds marks the turns: a gap between two of its ticks is a turn that long (a block), and the
+// thread's CPU time at each tick (process.threadCpuUsage, where Node has it) says how long the thread
+// really ran in it — on a shared machine a turn's wall time also counts time the OS gave to others.
+// V8's CPU profiler (node:inspector) samples the thread meanwhile, and each turn's time is shared out
+// by its samples: to the innermost extension on their stack — this one, or a VS Code built-in such as
 // markdown-language-features — or to VS Code itself, or to the V8 runtime when no JavaScript is on
-// the stack (garbage collection, which serves the whole heap). Time is counted in samples, not wall
-// clock: on a shared machine a block's wall time includes time the OS gave other processes, while a
-// sample is taken only while the thread runs. No `vscode` import: unit tests feed it profiles.
+// the stack (garbage collection, which serves the whole heap). No `vscode` import: unit tests feed it
+// profiles.
 import { Session } from 'node:inspector';
 
 interface CallFrame {
@@ -27,9 +28,9 @@ export interface Block {
   atMs: number;
   /** How long the event loop went without running its timers. */
   wallMs: number;
-  /** Of that, the time the thread ran (samples × interval). */
+  /** Of that, the time the thread ran: its CPU time, or samples × interval where Node does not report it. */
   threadMs: number;
-  /** Thread time by owner, largest first. */
+  /** Thread time shared out by samples, by owner, largest first. */
   owners: Array<[string, number]>;
   /** Thread time with this extension's bundle anywhere on the stack (what it ran, and the VS Code API it called). */
   oursMs: number;
@@ -46,8 +47,19 @@ function nowUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
 
+/** A tick of the timer: when (µs, the profile's clock) and the thread's CPU time so far (µs). */
+export interface Tick {
+  us: number;
+  cpuUs?: number;
+}
+
 export interface HostRecording {
-  stop(): Promise<{ profile: CpuProfile; ticks: number[] }>;
+  stop(): Promise<{ profile: CpuProfile; ticks: Tick[] }>;
+}
+
+function tick(): Tick {
+  const cpu = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
+  return { us: nowUs(), cpuUs: cpu && cpu.user + cpu.system };
 }
 
 /** Samples the current thread every `intervalUs` and marks the event loop's turns with a timer every `tickMs`. */
@@ -59,12 +71,12 @@ export async function recordHost(intervalUs = 1000, tickMs = 5): Promise<HostRec
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: intervalUs });
   await post('Profiler.start');
-  const ticks = [nowUs()];
-  const timer = setInterval(() => ticks.push(nowUs()), tickMs);
+  const ticks = [tick()];
+  const timer = setInterval(() => ticks.push(tick()), tickMs);
   return {
     async stop() {
       clearInterval(timer);
-      ticks.push(nowUs());
+      ticks.push(tick());
       const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
       session.disconnect();
       return { profile, ticks };
@@ -86,8 +98,8 @@ export function ownerOfScript(url: string, scripts: Record<string, string>): str
   return scripts[url] ?? /\/extensions\/([^/]+)\//.exec(url)?.[1];
 }
 
-/** The turns of the event loop that took `minMs` or more, longest first, each with who ran in it. */
-export function blocks(profile: CpuProfile, ticks: number[], { scripts, ours, intervalUs }: Owners, minMs = 50): Block[] {
+/** The turns of the event loop that took `minMs` or more (0: every turn), longest first, each with who ran in it. */
+export function blocks(profile: CpuProfile, ticks: Tick[], { scripts, ours, intervalUs }: Owners, minMs = 50): Block[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -114,11 +126,11 @@ export function blocks(profile: CpuProfile, ticks: number[], { scripts, ours, in
   let s = 0;
   for (let k = 1; k < ticks.length; k++) {
     const [from, to] = [ticks[k - 1], ticks[k]];
-    while (s < times.length && times[s] <= from) s++;
-    if ((to - from) / 1000 < minMs) continue;
+    while (s < times.length && times[s] <= from.us) s++;
+    if ((to.us - from.us) / 1000 < minMs) continue;
     const owners = new Map<string, number>();
     const entries = new Map<string, number>();
-    for (let i = s; i < times.length && times[i] <= to; i++) {
+    for (let i = s; i < times.length && times[i] <= to.us; i++) {
       const node = byId.get(profile.samples[i])!;
       if (node.callFrame.functionName === '(idle)') continue;
       const { owner, entry, js } = info(node.id);
@@ -126,9 +138,24 @@ export function blocks(profile: CpuProfile, ticks: number[], { scripts, ours, in
       owners.set(who, (owners.get(who) ?? 0) + sampleMs);
       if (entry) entries.set(entry, (entries.get(entry) ?? 0) + sampleMs);
     }
-    const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-    const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
-    found.push({ atMs: (from - profile.startTime) / 1000, wallMs: (to - from) / 1000, threadMs: sum(owners), owners: sorted(owners), oursMs: sum(entries), ourEntries: sorted(entries) });
+    const sampled = sum(owners);
+    // Where the CPU time is known, the samples only say how to share it out.
+    const cpuMs = from.cpuUs !== undefined && to.cpuUs !== undefined ? (to.cpuUs - from.cpuUs) / 1000 : undefined;
+    const scale = cpuMs === undefined || sampled === 0 ? 1 : cpuMs / sampled;
+    const scaled = (m: Map<string, number>) => [...m].map(([key, ms]): [string, number] => [key, ms * scale]).sort((a, b) => b[1] - a[1]);
+    const ourEntries = scaled(entries);
+    found.push({
+      atMs: (from.us - profile.startTime) / 1000,
+      wallMs: (to.us - from.us) / 1000,
+      threadMs: cpuMs ?? sampled,
+      owners: scaled(owners),
+      oursMs: ourEntries.reduce((total, [, ms]) => total + ms, 0),
+      ourEntries,
+    });
   }
   return found.sort((a, b) => b.wallMs - a.wallMs);
+}
+
+function sum(m: Map<string, number>): number {
+  return [...m.values()].reduce((a, b) => a + b, 0);
 }

@@ -29,7 +29,7 @@ describe('attributing the extension host\'s long turns', () => {
   const owners = { scripts: { [OURS]: 'star-stories' }, ours: 'star-stories', intervalUs: 1000 };
 
   it('finds the turns of 50 ms or more from the timer ticks, and who ran in each', () => {
-    const ticks = [0, 5000, 105_500, 110_500, 130_500, 135_500];
+    const ticks = [0, 5000, 105_500, 110_500, 130_500, 135_500].map((us) => ({ us }));
     assert.deepEqual(blocks(recorded, ticks, owners), [{
       atMs: 5,
       wallMs: 100.5,
@@ -42,7 +42,21 @@ describe('attributing the extension host\'s long turns', () => {
 
   it('counts samples, not wall time: a turn in which the thread was off the CPU is not charged to anyone', () => {
     // The same samples, but the ticks say the second turn lasted 80 ms: the thread ran 20 ms of it.
-    const [, vsCode] = blocks(recorded, [0, 5000, 105_500, 110_500, 190_500], owners);
+    const [, vsCode] = blocks(recorded, [0, 5000, 105_500, 110_500, 190_500].map((us) => ({ us })), owners);
     assert.deepEqual(vsCode, { atMs: 110.5, wallMs: 80, threadMs: 20, owners: [['VS Code', 20]], oursMs: 0, ourEntries: [] });
+  });
+
+  it('shares out the thread\'s CPU time by the samples where Node reports it', () => {
+    // The turn of 100 samples used 50 ms of CPU: the samples over-counted it two to one.
+    const ticks = [{ us: 0, cpuUs: 0 }, { us: 5000, cpuUs: 1000 }, { us: 105_500, cpuUs: 51_000 }, { us: 110_500, cpuUs: 52_000 }];
+    const [turn] = blocks(recorded, ticks, owners);
+    assert.deepEqual(turn, {
+      atMs: 5,
+      wallMs: 100.5,
+      threadMs: 50,
+      owners: [['markdown-language-features', 30], ['star-stories', 15], [RUNTIME, 5]],
+      oursMs: 15,
+      ourEntries: [['provideDocumentSymbols', 15]],
+    });
   });
 });
