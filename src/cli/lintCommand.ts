@@ -1,14 +1,22 @@
 import type { Finding } from '../core/model';
 import { RULES, RULE_DOCS, ruleDocsUrl } from '../core/rules';
 
+/**
+ * What the report needs of a finding. Its fixes are not kept, only whether one is safe: held for every
+ * file until the report, they were most of what each garbage collection had to copy.
+ */
+export type ReportedFinding = Pick<Finding, 'rule' | 'name' | 'severity' | 'message' | 'range'> & { fixable: boolean };
+
 /** What the report needs of a linted file (the document itself is not kept). */
 export interface LintedFile {
   path: string;
   stories: number;
-  findings: Finding[];
+  findings: ReportedFinding[];
 }
 
-const fixable = (f: Finding) => f.fixes?.some((x) => x.safe) ?? false;
+export function reported({ rule, name, severity, message, range, fixes }: Finding): ReportedFinding {
+  return { rule, name, severity, message, range, fixable: fixes?.some((x) => x.safe) ?? false };
+}
 
 /** `file:line:col  severity  STAR005  message`, like other linters, with a closing count. */
 export function lintText(files: LintedFile[]): string {
@@ -42,7 +50,7 @@ export function lintJson(files: LintedFile[]): string {
         column: f.range.start.character + 1,
         endLine: f.range.end.line + 1,
         endColumn: f.range.end.character + 1,
-        fixable: fixable(f),
+        fixable: f.fixable,
       })),
     })),
   }, null, 2);

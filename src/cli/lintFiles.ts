@@ -6,7 +6,7 @@ import type { StarConfig } from '../core/config';
 import { applyEdits, safeEdits } from '../core/fix';
 import { lintDocument } from '../core/lint';
 import { readStoryFile, type FileProblem } from './files';
-import type { LintedFile } from './lintCommand';
+import { reported, type LintedFile } from './lintCommand';
 
 /**
  * Each file gets an analyser of its own: the analyser's caches serve edits of the same text (here
@@ -43,5 +43,5 @@ export function lintPath(path: string, config: StarConfig, fix: boolean, onError
   const analyser = analyserFor(config);
   let document = analyser.analyse(file.text, file.path);
   if (fix) document = fixFile(document, analyser, config, file.bom, onError);
-  return { path: document.fileName, stories: document.stories.length, findings: lintDocument(document, config) };
+  return { path: document.fileName, stories: document.stories.length, findings: lintDocument(document, config).map(reported) };
 }
