@@ -9,11 +9,12 @@ import { readStoryFile, type FileProblem } from './files';
 import { reported, type LintedFile } from './lintCommand';
 
 /**
- * Each file gets an analyser of its own: the analyser's caches serve edits of the same text (here
- * `--fix`), and one shared by every file would keep them all in memory (slower to collect, too).
+ * Each file gets an analyser of its own, which remembers nothing: each text is read once (`--fix`
+ * reads its fixed versions afresh), and one analyser's caches for every file would only be more for
+ * each garbage collection to copy.
  */
 export function analyserFor(config: StarConfig): StoryAnalyser {
-  return new StoryAnalyser({ lexicon: config.lexicon });
+  return new StoryAnalyser({ lexicon: config.lexicon, remember: false });
 }
 
 /** Applies every safe fix until nothing changes (a fix can reveal another), and writes the file if it changed. */

@@ -35,6 +35,12 @@ export interface AnalyserOptions {
   budgetMs?: number;
   /** Parse every chunk, without the pre-scan (used to prove the pre-scan changes nothing). */
   parseEveryChunk?: boolean;
+  /**
+   * Keep what an analysis learns for the next one (default true): chunk results by their text, stories
+   * by their chunks, each file's last text. The command line reads each file once: remembering would
+   * only cost it the look-ups and the copies of strings that keep the cache from holding whole texts.
+   */
+  remember?: boolean;
 }
 
 export const DEFAULT_BUDGET_MS = 1000;
@@ -64,6 +70,8 @@ export interface StoryDocument {
   pieces: readonly Chunk[];
   /** Chunks skipped because their parse ran past the budget (rule STAR000). */
   tooComplex?: TooComplex[];
+  /** From an analyser that remembers nothing: its stories are never seen again, so lint keeps nothing for them. */
+  transient?: true;
 }
 
 type Located = { start: number; end: number; contentStart?: number };
@@ -121,8 +129,11 @@ export class StoryAnalyser {
   /** The last text of each file, so an edit re-cuts only the chunks around it. */
   private readonly files = new Map<string, FileState>();
   private readonly stories: StoryCache = new Map();
+  /** Whether analyses are remembered for the next (see `AnalyserOptions.remember`; never for a whole document). */
+  private readonly remembers: boolean;
 
   constructor(private readonly options: AnalyserOptions = {}) {
+    this.remembers = options.remember !== false && !options.wholeDocument;
     this.lexicon = buildLexicon(options.lexicon);
     this.reader = new ChunkReader(this.lexicon);
     this.cacheSize = options.cacheSize ?? 20000;
@@ -169,7 +180,7 @@ export class StoryAnalyser {
       return !facts;
     });
     this.parseHard(chunks, results, hard);
-    for (const i of indices) this.remember(chunks[i].text, results[i]);
+    if (this.remembers) for (const i of indices) this.remember(chunks[i].text, results[i]);
   }
 
   /**
@@ -240,19 +251,20 @@ export class StoryAnalyser {
     for (let k = 1; k <= moved; k++) results[chunks.length - k] = before!.results[before!.results.length - k];
     const toParse: number[] = [];
     for (let i = kept; i < chunks.length - moved; i++) {
-      const hit = this.cached(chunks[i].text);
+      const hit = this.remembers ? this.cached(chunks[i].text) : undefined;
       // A chunk's text is a slice of the whole document: kept (in the cache, in the strings its parse
       // yields, in the chunks remembered for the next edit) it would keep every edited version of the
       // document alive. The chunk (the chunker's, made just now) keeps its own copy instead, the one
-      // the cache holds. (Strings compare by value, so the copy is always put in place.)
+      // the cache holds. (Strings compare by value, so the copy is always put in place.) An analyser
+      // that remembers nothing keeps no chunk past the document.
       const chunk = chunks[i];
-      chunk.text = hit?.text ?? ownString(chunk.text);
+      if (this.remembers) chunk.text = hit?.text ?? ownString(chunk.text);
       if (hit && (hit.facts || hit.tooComplex)) results[i] = hit;
       else {
         const quiet = this.options.parseEveryChunk ? undefined : (hit?.quiet ?? quietHeadings(chunk.text, this.lexicon, i === 0));
         if (quiet) {
           results[i] = hit ?? this.result(chunk.text, { quiet });
-          if (!hit) this.remember(chunk.text, results[i]);
+          if (!hit && this.remembers) this.remember(chunk.text, results[i]);
         } else toParse.push(i);
       }
     }
@@ -261,7 +273,7 @@ export class StoryAnalyser {
   }
 
   analyse(text: string, fileName: string): StoryDocument {
-    const before = this.options.wholeDocument ? undefined : this.files.get(fileName);
+    const before = this.remembers ? this.files.get(fileName) : undefined;
     if (before?.text === text) return before.document;
     const fm = findFrontMatter(text);
     const bodyStart = fm?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
@@ -313,12 +325,13 @@ export class StoryAnalyser {
     const stories = assembleStories({
       drafts, followUps: outline.followUps, frontMatter, fileName, lines, chunks,
       prose: (i) => results[i].facts?.prose ?? [], chunkIds: (i) => results[i].id,
-      cache: this.options.wholeDocument ? undefined : this.stories,
+      cache: this.remembers ? this.stories : undefined,
       change: storyChange,
     });
     const pieces = bodyStart > 0 ? [{ start: 0, text: ownString(text.slice(0, bodyStart)) }, ...chunks] : chunks;
     const document: StoryDocument = { fileName, lines, stories, facts, pieces, tooComplex };
-    if (!this.options.wholeDocument) {
+    if (!this.remembers) document.transient = true;
+    else {
       this.files.delete(fileName);
       this.files.set(fileName, { text, bodyStart, frontMatter: fm?.body, lines, chunks, results, outline, drafts, document });
       if (this.files.size > 256) this.files.delete(this.files.keys().next().value as string);

@@ -81,11 +81,14 @@ function cacheable(p: Problem, story: Story): boolean {
   return line >= start.line && line <= last && (p.fixes ?? []).every((f) => f.edits.every((e) => e.range.start.line >= start.line && e.range.end.line <= end.line + 1));
 }
 
-/** A story's findings, and whether they were kept with the story (they are not when they reach outside it). */
+/**
+ * A story's findings, and whether they were kept with the story (they are not when they reach outside
+ * it, nor for a transient document, whose stories are never seen again).
+ */
 function storyFindings(document: StoryDocument, story: Story, config: StarConfig, key: string, nl: string, top: Position): { findings: Finding[]; kept: boolean } {
-  const origin = storyOrigin(story);
-  const cached = STORY_FINDINGS.get(origin.story);
-  if (cached?.key === key) {
+  const origin = document.transient ? undefined : storyOrigin(story);
+  const cached = origin && STORY_FINDINGS.get(origin.story);
+  if (origin && cached?.key === key) {
     if (cached.lines !== origin.lines) {
       cached.findings = cached.findings.map((f) => moved(f, origin.lines - cached.lines));
       cached.lines = origin.lines;
@@ -104,7 +107,7 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
     }
   }
   findings.sort(byPlace);
-  if (!inside) return { findings, kept: false };
+  if (!origin || !inside) return { findings, kept: false };
   const entry = { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true)) };
   STORY_FINDINGS.set(origin.story, entry);
   return { findings: entry.findings, kept: true };
