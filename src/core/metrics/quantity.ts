@@ -578,8 +578,8 @@ export function findQuantities(text: string): Quantity[] {
   return findQuantitiesMasked(maskMarkup(text), text);
 }
 
-/** Same as `findQuantities` on text already masked with `maskMarkup` (offsets are shared). */
-export function findQuantitiesMasked(masked: string, original: string): Quantity[] {
+/** Same as `findQuantities` on text already masked with `maskMarkup` (offsets are shared); the first `limit` only. */
+export function findQuantitiesMasked(masked: string, original: string, limit = Infinity): Quantity[] {
   const out: Quantity[] = [];
   const re = new RegExp(CANDIDATE_RE.source, 'gi');
   let match: RegExpExecArray | null;
@@ -594,7 +594,7 @@ export function findQuantitiesMasked(masked: string, original: string): Quantity
     }
     if (r.quantity) {
       r.quantity.text = original.slice(r.quantity.start, r.quantity.end);
-      out.push(r.quantity);
+      if (out.push(r.quantity) >= limit) break;
     }
     re.lastIndex = Math.max(r.resume, at + 1);
   }
@@ -617,6 +617,7 @@ export function findQuantityWords(text: string): { start: number; end: number; w
  * Years, list/step numbers, versions, clock times, dates and ordinals do not count.
  */
 export function hasQuantity(text: string): boolean {
-  if (findQuantities(text).length > 0) return true;
+  // The scan only moves forward, so its first quantity is the first of all of them: one is enough.
+  if (findQuantitiesMasked(maskMarkup(text), text, 1).length > 0) return true;
   return findQuantityWords(text).length > 0;
 }
