@@ -134,7 +134,7 @@ function storyOf(input: AssemblyInput, d: Draft, title: string, id: string): Sto
   const heading = d.container.heading;
   const followUpSections: FollowUpSection[] = [];
   for (let i = firstFrom(followUps, d.start); i < followUps.length && followUps[i].start < d.end; i++) followUpSections.push(followUps[i]);
-  const meta = [...collectMeta(d.container)].filter((m) => m.start >= d.start && m.start < d.end);
+  const meta = collectMeta(d.container).filter((m) => m.start >= d.start && m.start < d.end);
   const parts = { title, id, heading, followUpSections, meta };
   if (!cache || !chunkIds || chunks.length === 0) return buildStory(input, d, parts);
 
@@ -223,7 +223,9 @@ function buildStory({ frontMatter, lines, chunks, prose }: AssemblyInput, d: Dra
   return story;
 }
 
-function* collectMeta(container: Container): Generator<Container['meta'][number]> {
-  yield* container.meta;
-  for (const child of container.children) yield* collectMeta(child);
+/** The meta lines of `container` and of the sections inside it, in order (no nested generators: they are slow). */
+function collectMeta(container: Container, into: Container['meta'][number][] = []): Container['meta'][number][] {
+  for (const m of container.meta) into.push(m);
+  for (const child of container.children) collectMeta(child, into);
+  return into;
 }
