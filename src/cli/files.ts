@@ -46,10 +46,11 @@ function exists(path: string): boolean {
 export function readStoryFile(path: string): StoryFile | FileProblem {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) return { path, message: 'is a directory, not a file' };
+    // No stat first: reading a directory fails with EISDIR, and a file is read with one call fewer.
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return { path, message: 'is a directory, not a file' };
     return { path, message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})` };
   }
   if (bytes.subarray(0, 8000).includes(0)) return { path, message: 'is a binary file, not Markdown' };
