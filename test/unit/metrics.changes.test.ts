@@ -48,6 +48,18 @@ describe('metrics: before → after claims (STAR006)', () => {
     assert.equal(claimsOf('Build: 40 min ‚Üí 10 min (75% faster)')[0]?.holds, true);
   });
 
+  it('finds a change at every arrow and at `from` in any case (text with neither is not scanned)', () => {
+    const arrows = ['-->', '—>', '–>', '->', '==>', '=>', '→', '⟶', '⇒', '➔', '➜', '➡', '➡️', '⮕', '&rarr;', '&#8594;', 'â†’', '‚Üí'];
+    const texts = [
+      ...arrows.map((arrow) => `Build: 40 min ${arrow} 10 min (75% faster)`),
+      'Build time went FROM 40 min TO 10 min (75% faster)',
+      'Build time went down To 10 min From 40 min (75% faster)',
+      'Build time went _from_ 40 min to 10 min (75% faster)',
+    ];
+    for (const text of texts) assert.equal(claimsOf(text)[0]?.holds, true, text);
+    assert.deepEqual(findMetricChanges('Build: 40 min, then 10 min (75% faster)'), []);
+  });
+
   it('does not pair a year with a number or check a claim with no change beside it', () => {
     assert.deepEqual(claimsOf('In 2019 → 2021 I led the team; we grew 50% faster than planned.').filter((c) => c.holds === false), []);
   });

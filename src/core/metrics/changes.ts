@@ -2,15 +2,23 @@
 import { baseEnds, difference, overEnds, ratio, relativePercent } from './arithmetic';
 import { claimBefore, claimsAfter, evaluateClaim } from './claims';
 import { maskMarkup } from './markup';
-import { findPairs } from './pairs';
+import { ARROW_RE, findPairs } from './pairs';
 import { findQuantitiesMasked } from './quantity';
 import type { MetricChange, MetricClaim, Quantity } from './types';
+
+/**
+ * Every pair starts at an arrow or at `from` (`to B from A` too), and masking markup only blanks
+ * characters, so a text with neither holds no change: most sections, which are then not scanned for
+ * quantities at all. (Case-insensitive, and `from` inside a word counts: it only has to let every pair through.)
+ */
+const PAIR_HINT = new RegExp(`${ARROW_RE.source}|from`, 'i');
 
 /**
  * Every stated change in `text` (`A → B`, `from A to B`, …) with its numbers, the claims attached to
  * it and whether they hold. Pairs without a claim are returned too (`holds` undefined).
  */
 export function findMetricChanges(text: string): MetricChange[] {
+  if (!PAIR_HINT.test(text)) return [];
   const masked = maskMarkup(text);
   const quantities = findQuantitiesMasked(masked, text);
   if (quantities.length < 2) return [];
