@@ -204,9 +204,11 @@ let mostParts = 0;
 const ASCII: Part = { scores: CODE_PAGES.map(() => 0), suspect: false, runs: new Map() };
 
 function part(text: string): Part {
+  // Most text is ASCII: one scan says so, as fast as hashing the text to look it up, and it is not remembered.
+  if (!/[\u0080-\uffff]/.test(text)) return ASCII;
   let found = PARTS.get(text);
   if (!found) {
-    found = /[\u0080-\uffff]/.test(text) ? { ...codePageScores(text), runs: new Map() } : ASCII;
+    found = { ...codePageScores(text), runs: new Map() };
     PARTS.set(text, found);
   }
   return found;
