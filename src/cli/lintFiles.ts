@@ -21,7 +21,7 @@ export function analyserFor(config: StarConfig): StoryAnalyser {
 function fixFile(original: StoryDocument, analyser: StoryAnalyser, config: StarConfig, bom: boolean, onError: (message: string) => void): StoryDocument {
   let document = original;
   for (let pass = 0; pass < 5; pass++) {
-    const edits = safeEdits(lintDocument(document, config));
+    const edits = safeEdits(lintDocument(document, config, { disableFixes: false }));
     if (edits.length === 0) break;
     document = analyser.analyse(applyEdits(document, edits), document.fileName);
   }
@@ -44,5 +44,5 @@ export function lintPath(path: string, config: StarConfig, fix: boolean, onError
   const analyser = analyserFor(config);
   let document = analyser.analyse(file.text, file.path);
   if (fix) document = fixFile(document, analyser, config, file.bom, onError);
-  return { path: document.fileName, stories: document.stories.length, findings: lintDocument(document, config).map(reported) };
+  return { path: document.fileName, stories: document.stories.length, findings: lintDocument(document, config, { disableFixes: false }).map(reported) };
 }

@@ -14,6 +14,15 @@ function levelOf(rule: Rule, config: StarConfig) {
   return config.rules[rule.code] ?? config.rules[rule.code.toLowerCase()] ?? config.rules[rule.name] ?? rule.defaultSeverity;
 }
 
+/**
+ * How one lint writes its findings: each rule's severity, and where "disable this rule" directives go
+ * (none offered without `disable`).
+ */
+interface Writing {
+  levels: Map<Rule, ReturnType<typeof levelOf>>;
+  disable?: { nl: string; top: Position };
+}
+
 /** "Disable on this line" and "… in this file", as inserted directive comments. */
 function disableFixes(document: StoryDocument, rule: Rule, line: number, nl: string, top: Position): Fix[] {
   const indent = /^[ \t]*/.exec(document.lines.lineText(line))?.[0] ?? '';
@@ -31,14 +40,14 @@ function disableFixes(document: StoryDocument, rule: Rule, line: number, nl: str
   return [{ title: `Disable ${rule.code} (${rule.name}) on this line`, edits: [nextLine], safe: false }, fileFix];
 }
 
-function finding(document: StoryDocument, rule: Rule, severity: Finding['severity'], p: Problem, nl: string, top: Position): Finding {
+function finding(document: StoryDocument, rule: Rule, severity: Finding['severity'], p: Problem, { disable }: Writing): Finding {
   const found: Finding = {
     rule: rule.code,
     name: rule.name,
     severity,
     message: p.message,
     range: p.range,
-    fixes: [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, nl, top)],
+    fixes: disable ? [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, disable.nl, disable.top)] : p.fixes ?? [],
   };
   if (p.story) found.story = p.story;
   return found;
@@ -50,13 +59,14 @@ function byPlace(a: Finding, b: Finding): number {
 
 /**
  * `f` moved down by `lines` lines; with `detach`, its strings copied out of the document. Its last fix,
- * the file-wide directive, stays where it is: at the top of the body.
+ * when it is the file-wide directive, stays where it is: at the top of the body.
  */
-function moved(f: Finding, lines: number, detach = false): Finding {
+function moved(f: Finding, lines: number, detach: boolean, { disable }: Writing): Finding {
   const text = detach ? ownString : (s: string) => s;
   const copy: Finding = { ...f, message: text(f.message), range: shiftRange(f.range, lines) };
   const fixes = f.fixes ?? [];
-  copy.fixes = fixes.map((x, i) => i === fixes.length - 1 ? x : { ...x, title: text(x.title), edits: x.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: text(e.newText) })) });
+  const fileWide = disable ? fixes.length - 1 : -1;
+  copy.fixes = fixes.map((x, i) => i === fileWide ? x : { ...x, title: text(x.title), edits: x.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: text(e.newText) })) });
   return copy;
 }
 
@@ -85,12 +95,12 @@ function cacheable(p: Problem, story: Story): boolean {
  * A story's findings, and whether they were kept with the story (they are not when they reach outside
  * it, nor for a transient document, whose stories are never seen again).
  */
-function storyFindings(document: StoryDocument, story: Story, config: StarConfig, key: string, nl: string, top: Position): { findings: Finding[]; kept: boolean } {
+function storyFindings(document: StoryDocument, story: Story, config: StarConfig, key: string, writing: Writing): { findings: Finding[]; kept: boolean } {
   const origin = document.transient ? undefined : storyOrigin(story);
   const cached = origin && STORY_FINDINGS.get(origin.story);
   if (origin && cached?.key === key) {
     if (cached.lines !== origin.lines) {
-      cached.findings = cached.findings.map((f) => moved(f, origin.lines - cached.lines));
+      cached.findings = cached.findings.map((f) => moved(f, origin.lines - cached.lines, false, writing));
       cached.lines = origin.lines;
     }
     return { findings: cached.findings, kept: true };
@@ -99,16 +109,16 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
   const findings: Finding[] = [];
   let inside = true;
   for (const rule of RULES) {
-    const severity = levelOf(rule, config);
+    const severity = writing.levels.get(rule)!;
     if (rule.scope !== 'story' || severity === 'off') continue;
     for (const p of rule.check(story, context)) {
       inside &&= cacheable(p, story);
-      findings.push(finding(document, rule, severity, p, nl, top));
+      findings.push(finding(document, rule, severity, p, writing));
     }
   }
   findings.sort(byPlace);
   if (!origin || !inside) return { findings, kept: false };
-  const entry = { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true)) };
+  const entry = { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true, writing)) };
   STORY_FINDINGS.set(origin.story, entry);
   return { findings: entry.findings, kept: true };
 }
@@ -127,7 +137,7 @@ export interface LintMemory {
 }
 
 /** The findings of every story, those of the stories `memory` holds taken from there; `memory` is updated. */
-function storiesFindings(document: StoryDocument, config: StarConfig, key: string, nl: string, top: Position, memory: LintMemory): Finding[][] {
+function storiesFindings(document: StoryDocument, config: StarConfig, key: string, writing: Writing, memory: LintMemory): Finding[][] {
   const { stories } = document;
   const before = memory.key === key ? memory.stories : [];
   let head = 0;
@@ -143,7 +153,7 @@ function storiesFindings(document: StoryDocument, config: StarConfig, key: strin
       found[i] = reused;
       continue;
     }
-    const { findings, kept } = storyFindings(document, stories[i], config, key, nl, top);
+    const { findings, kept } = storyFindings(document, stories[i], config, key, writing);
     all[i] = kept ? findings : undefined;
     found[i] = findings;
   }
@@ -158,20 +168,31 @@ let nextSettingsId = 0;
 /** A short stand-in for a long settings key, so cache look-ups hash a few characters. Never reused. */
 const settingsId = memoise(() => String(nextSettingsId++), 1000);
 
-export function lintDocument(document: StoryDocument, config: StarConfig, memory: LintMemory = { stories: [], findings: [] }): Finding[] {
+export interface LintOptions {
+  /** What the last lint of the same file left (the extension's session), updated for the next. */
+  memory?: LintMemory;
+  /**
+   * Offer "disable this rule" directives as fixes of every finding (default true): quick fixes in an
+   * editor. The command line only reports findings, and fixes only what is safe, which they never are.
+   */
+  disableFixes?: boolean;
+}
+
+export function lintDocument(document: StoryDocument, config: StarConfig, { memory = { stories: [], findings: [] }, disableFixes = true }: LintOptions = {}): Finding[] {
   const tooComplex = document.tooComplex?.length ?? 0;
   if (document.stories.length === 0 && tooComplex === 0) return [];
   const directives = new Directives(document.facts.comments, document.lines);
   const nl = document.lines.eol;
   const top = document.lines.positionAt(document.facts.bodyStart);
-  const key = settingsId(`${nl}\u0000${top.line}:${top.character}\u0000${JSON.stringify(config)}`);
+  const key = settingsId(`${nl}\u0000${top.line}:${top.character}\u0000${disableFixes}\u0000${JSON.stringify(config)}`);
+  const writing: Writing = { levels: new Map(RULES.map((r) => [r, levelOf(r, config)])), disable: disableFixes ? { nl, top } : undefined };
   const found: Finding[] = [];
-  for (const findings of storiesFindings(document, config, key, nl, top, memory)) for (const f of findings) found.push(f);
+  for (const findings of storiesFindings(document, config, key, writing, memory)) for (const f of findings) found.push(f);
   // A file with no story is quiet, except for the parts that could not be read (they might hold one).
   for (const rule of document.stories.length ? RULES : RULES.filter((r) => r.code === 'STAR000')) {
-    const severity = levelOf(rule, config);
+    const severity = writing.levels.get(rule)!;
     if (rule.scope !== 'document' || severity === 'off') continue;
-    for (const p of rule.check({ document, config, memory: memory.rules })) found.push(finding(document, rule, severity, p, nl, top));
+    for (const p of rule.check({ document, config, memory: memory.rules })) found.push(finding(document, rule, severity, p, writing));
   }
   // Each story's findings are in order already, and stories mostly are: the sort has little to do.
   return (directives.none ? found : found.filter((f) => !directives.isDisabled(f.rule, f.name, f.range.start.line))).sort(byPlace);

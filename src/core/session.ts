@@ -44,7 +44,7 @@ export class AnalysisSession {
       this.lints.set(fileName, memory);
       if (this.lints.size > 256) this.lints.delete(this.lints.keys().next().value as string);
     }
-    const answer = { document, findings: lintDocument(document, config, memory) };
+    const answer = { document, findings: lintDocument(document, config, { memory }) };
     this.last.delete(fileName);
     this.last.set(fileName, { text, settings, answer });
     if (this.last.size > REMEMBERED_FILES) this.last.delete(this.last.keys().next().value!);
