@@ -107,6 +107,8 @@ const DASH_HINT = new RegExp(String.raw`\s[-–—]\s*${DURATION}\s*:?\s*$`, 'i'
 
 /** A timing hint in a label or heading: `(30 seconds)`, `(Context Setting - 30 seconds)`, `(2-3 minutes)`, `(15s)`, `- 30 seconds`. */
 export function parseTimingHint(text: string): TargetSeconds | undefined {
+  // Every hint has a number; most labels and headings have none, and are not searched twice.
+  if (!/\d/.test(text)) return undefined;
   const matches = [...text.matchAll(PAREN_HINT)];
   const m = matches.at(-1) ?? DASH_HINT.exec(text);
   if (!m) return undefined;
