@@ -1,5 +1,6 @@
 // Turns the command line's files and globs into readable story files. A file that cannot be read is
 // named on stderr in one line and skipped; the others are still processed.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 
@@ -17,7 +18,6 @@ export interface FileProblem {
 }
 
 const GLOB = /[*?[\]{}!]/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function expandArguments(args: string[], exclude: string[] = []): { paths: string[]; problems: FileProblem[] } {
   const paths: string[] = [];
@@ -54,11 +54,10 @@ export function readStoryFile(path: string): StoryFile | FileProblem {
     return { path, message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})` };
   }
   if (bytes.subarray(0, 8000).includes(0)) return { path, message: 'is a binary file, not Markdown' };
-  try {
-    return { path, text: utf8.decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
-  } catch {
-    return { path, message: `is not valid UTF-8 (first bad byte at offset ${firstInvalidByte(bytes)})` };
-  }
+  // Checked, then decoded, without a TextDecoder: its first use in a process costs more (about 12 ms) than decoding 5 MB.
+  if (!isUtf8(bytes)) return { path, message: `is not valid UTF-8 (first bad byte at offset ${firstInvalidByte(bytes)})` };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { path, text: bytes.toString('utf8', bom ? 3 : 0), bom };
 }
 
 function firstInvalidByte(bytes: Buffer): number {
