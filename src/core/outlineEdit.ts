@@ -125,28 +125,34 @@ function rebuild(parent: Container, window: Window, delta: number, read: ReadOut
   return outline;
 }
 
-/** Moves every offset at or after `from` by `delta`, in `container` and below, except in the sections of `skip`. */
+/**
+ * Moves every offset at or after `from` by `delta`, in `container` and below, except in the sections of
+ * `skip`. It runs on every keystroke over the outline after the edit: indexed loops, no closures.
+ */
 function moveContainer(container: Container, from: number, delta: number, skip: ReadonlySet<Container>): void {
-  const move = (offset: number) => (offset >= from ? offset + delta : offset);
   if (container.end < from) return;
-  container.start = move(container.start);
-  container.end = move(container.end);
-  if (container.heading && container.heading.start >= from) {
-    container.heading.start += delta;
-    container.heading.end += delta;
+  if (container.start >= from) container.start += delta;
+  if (container.end >= from) container.end += delta;
+  const heading = container.heading;
+  if (heading && heading.start >= from) {
+    heading.start += delta;
+    heading.end += delta;
   }
-  for (const l of container.labels) {
+  const { labels, meta, children } = container;
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
     if (l.start < from) continue;
     l.start += delta;
     l.end += delta;
     l.contentStart += delta;
   }
-  for (const m of container.meta) {
+  for (let i = 0; i < meta.length; i++) {
+    const m = meta[i];
     if (m.start < from) continue;
     m.start += delta;
     m.end += delta;
   }
-  for (const child of container.children) if (!skip.has(child)) moveContainer(child, from, delta, skip);
+  for (let i = 0; i < children.length; i++) if (!skip.has(children[i])) moveContainer(children[i], from, delta, skip);
 }
 
 /** The follow-up sections with the window's replaced by `rebuilt`, those after it moved. */
