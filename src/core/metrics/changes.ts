@@ -5,12 +5,17 @@ import { maskMarkup } from './markup';
 import { findPairs } from './pairs';
 import { findQuantitiesMasked } from './quantity';
 import type { MetricChange, MetricClaim, Quantity } from './types';
+import { memoise, SECTION_TEXTS } from '../memo';
 
 /**
  * Every stated change in `text` (`A → B`, `from A to B`, …) with its numbers, the claims attached to
  * it and whether they hold. Pairs without a claim are returned too (`holds` undefined).
+ * Remembered per text: after an edit, only the sections whose text changed are read again.
  */
-export function findMetricChanges(text: string): MetricChange[] {
+export const findMetricChanges = memoise(readMetricChanges, SECTION_TEXTS);
+
+/** What `findMetricChanges` answers. */
+function readMetricChanges(text: string): MetricChange[] {
   const masked = maskMarkup(text);
   const quantities = findQuantitiesMasked(masked, text);
   if (quantities.length < 2) return [];
