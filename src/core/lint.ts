@@ -32,14 +32,15 @@ function disableFixes(document: StoryDocument, rule: Rule, line: number, nl: str
 }
 
 function finding(document: StoryDocument, rule: Rule, severity: Finding['severity'], p: Problem, nl: string, top: Position): Finding {
-  const found: Finding = {
-    rule: rule.code,
-    name: rule.name,
-    severity,
-    message: p.message,
-    range: p.range,
-    fixes: [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, nl, top)],
-  };
+  const found = { rule: rule.code, name: rule.name, severity, message: p.message, range: p.range } as Finding;
+  // Made when first read: a file's document-wide findings are made again on every keystroke, and only
+  // the fixes under the cursor are ever asked for. (Still an enumerable property, read like any other.)
+  let fixes: Fix[] | undefined;
+  Object.defineProperty(found, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get: () => (fixes ??= [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, nl, top)]),
+  });
   if (p.story) found.story = p.story;
   return found;
 }
