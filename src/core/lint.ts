@@ -6,7 +6,7 @@ import { Directives } from './directives';
 import type { Finding, Fix, Position, Story, TextEdit } from './model';
 import { RULES } from './rules';
 import type { Problem, Rule, RuleContext } from './rules/rule';
-import { shiftRange, storyOrigin } from './assemble';
+import { shiftRange } from './assemble';
 import { memoise } from './memo';
 import { ownString } from './ownString';
 
@@ -65,10 +65,10 @@ function moved(f: Finding, lines: number, detach = false): Finding {
  * A story's findings (before directives), by the story as first assembled and the settings: a story
  * that an edit elsewhere left unchanged, or only moved, is not checked again. They depend on the
  * story's own text (which its cache key in assembly covers), the settings, the line ending and where
- * the body starts. They are kept where the story was last asked for (`lines` from where it was first
- * built), so a story that did not move since gets the same array back.
+ * the body starts. Assembly moves a story in place; its findings are kept at the `line` the story
+ * started on when they were last asked for, so a story that did not move since gets the same array back.
  */
-const STORY_FINDINGS = new WeakMap<Story, { key: string; lines: number; findings: Finding[] }>();
+const STORY_FINDINGS = new WeakMap<Story, { key: string; line: number; findings: Finding[] }>();
 
 /**
  * Whether `p` may be cached with `story`: its own fixes stay within the story (and the line after it),
@@ -84,12 +84,12 @@ function cacheable(p: Problem, story: Story): boolean {
 
 /** A story's findings, and whether they were kept with the story (they are not when they reach outside it). */
 function storyFindings(document: StoryDocument, story: Story, config: StarConfig, key: string, nl: string, top: Position): { findings: Finding[]; kept: boolean } {
-  const origin = storyOrigin(story);
-  const cached = STORY_FINDINGS.get(origin.story);
+  const line = story.range.start.line;
+  const cached = STORY_FINDINGS.get(story);
   if (cached?.key === key) {
-    if (cached.lines !== origin.lines) {
-      cached.findings = cached.findings.map((f) => moved(f, origin.lines - cached.lines));
-      cached.lines = origin.lines;
+    if (cached.line !== line) {
+      cached.findings = cached.findings.map((f) => moved(f, line - cached.line));
+      cached.line = line;
     }
     return { findings: cached.findings, kept: true };
   }
@@ -106,8 +106,8 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
   }
   findings.sort(byPlace);
   if (!inside) return { findings, kept: false };
-  const entry = { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true)) };
-  STORY_FINDINGS.set(origin.story, entry);
+  const entry = { key, line, findings: findings.map((f) => moved(f, 0, true)) };
+  STORY_FINDINGS.set(story, entry);
   return { findings: entry.findings, kept: true };
 }
 
@@ -118,6 +118,8 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
 export interface LintMemory {
   key?: string;
   stories: readonly Story[];
+  /** Per story, the line it started on then (assembly moves stories in place). */
+  starts?: readonly number[];
   /** Per story, its findings when they were kept with it. */
   findings: readonly (Finding[] | undefined)[];
   /** What document rules keep (`RuleContext.memory`). */
@@ -128,10 +130,12 @@ export interface LintMemory {
 function storiesFindings(document: StoryDocument, config: StarConfig, key: string, nl: string, top: Position, memory: LintMemory): Finding[][] {
   const { stories } = document;
   const before = memory.key === key ? memory.stories : [];
+  const starts = memory.starts ?? [];
+  const same = (i: number, j: number) => stories[i] === before[j] && stories[i].range.start.line === starts[j];
   let head = 0;
-  while (head < stories.length && head < before.length && stories[head] === before[head]) head++;
+  while (head < stories.length && head < before.length && same(head, head)) head++;
   let tail = 0;
-  while (tail < stories.length - head && tail < before.length - head && stories[stories.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+  while (tail < stories.length - head && tail < before.length - head && same(stories.length - 1 - tail, before.length - 1 - tail)) tail++;
   const all: (Finding[] | undefined)[] = new Array(stories.length);
   const found: Finding[][] = new Array(stories.length);
   for (let i = 0; i < stories.length; i++) {
@@ -147,6 +151,7 @@ function storiesFindings(document: StoryDocument, config: StarConfig, key: strin
   }
   memory.key = key;
   memory.stories = stories;
+  memory.starts = stories.map((s) => s.range.start.line);
   memory.findings = all;
   return found;
 }
