@@ -69,21 +69,26 @@ export function shiftRange(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
+function moveRange(range: Range, lines: number): void {
+  range.start.line += lines;
+  range.end.line += lines;
+}
+
 /**
  * Moves `story` down by `lines` lines (up when negative), in place: a line break typed near the top of
  * a large bank moves hundreds of stories, and copying them all cost more than the rest of the
- * keystroke. The story stays the same object (its findings are found by it); its ranges are replaced,
- * never changed, because findings share them and are moved on their own.
+ * keystroke. The story stays the same object (its findings are found by it). Its ranges are its own:
+ * the findings kept with a story hold copies (lint.ts), and the others are made again on every lint.
  */
 function shiftStory(story: Story, lines: number): void {
   if (lines === 0) return;
-  story.titleRange = shiftRange(story.titleRange, lines);
-  story.range = shiftRange(story.range, lines);
+  moveRange(story.titleRange, lines);
+  moveRange(story.range, lines);
   for (const s of story.sections) {
-    s.labelRange = shiftRange(s.labelRange, lines);
-    s.contentRange = shiftRange(s.contentRange, lines);
+    moveRange(s.labelRange, lines);
+    moveRange(s.contentRange, lines);
   }
-  for (const f of story.followUps) f.range = shiftRange(f.range, lines);
+  for (const f of story.followUps) moveRange(f.range, lines);
 }
 
 

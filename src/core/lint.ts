@@ -106,6 +106,7 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
   }
   findings.sort(byPlace);
   if (!inside) return { findings, kept: false };
+  // Copies, ranges too: a finding's range may be the story's own, which assembly moves in place.
   const entry = { key, line, findings: findings.map((f) => moved(f, 0, true)) };
   STORY_FINDINGS.set(story, entry);
   return { findings: entry.findings, kept: true };
