@@ -61,10 +61,10 @@ export function editOutline(outline: Outline, change: Change, read: ReadOutline,
     const rebuilt = window && rebuild(parent, window, delta, read, headingAt);
     if (window && rebuilt) {
       const [first, last] = [window.first, window.last];
+      // Moved before the rebuilt sections (in new offsets already) go in; the window's old ones move too, to be dropped.
+      moveContainer(outline.root, change.oldEnd, delta);
       parent.children.splice(first, last - first + 1, ...rebuilt.root.children);
       for (const c of rebuilt.root.children) c.parent = parent;
-      const inWindow = new Set(rebuilt.root.children);
-      moveContainer(outline.root, change.oldEnd, delta, inWindow);
       outline.followUps = spliceFollowUps(outline.followUps, window.start, window.end, rebuilt.followUps, delta);
       return { start: window.start, oldEnd: window.end, parent, containers: rebuilt.root.children };
     }
@@ -126,10 +126,10 @@ function rebuild(parent: Container, window: Window, delta: number, read: ReadOut
 }
 
 /**
- * Moves every offset at or after `from` by `delta`, in `container` and below, except in the sections of
- * `skip`. It runs on every keystroke over the outline after the edit: indexed loops, no closures.
+ * Moves every offset at or after `from` by `delta`, in `container` and below. It runs on every
+ * keystroke over the outline after the edit: indexed loops, no closures.
  */
-function moveContainer(container: Container, from: number, delta: number, skip: ReadonlySet<Container>): void {
+function moveContainer(container: Container, from: number, delta: number): void {
   if (container.end < from) return;
   if (container.start >= from) container.start += delta;
   if (container.end >= from) container.end += delta;
@@ -152,7 +152,8 @@ function moveContainer(container: Container, from: number, delta: number, skip: 
     m.start += delta;
     m.end += delta;
   }
-  for (let i = 0; i < children.length; i++) if (!skip.has(children[i])) moveContainer(children[i], from, delta, skip);
+  // Children are in order: those that end before `from` do not move.
+  for (let i = partitionPoint(children.length, (k) => children[k].end < from); i < children.length; i++) moveContainer(children[i], from, delta);
 }
 
 /** The follow-up sections with the window's replaced by `rebuilt`, those after it moved. */
