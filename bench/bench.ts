@@ -89,28 +89,37 @@ function benchCold(files: { name: string; text: string }[]) {
 }
 
 /** 200 one-character edits at random places, each analysed and linted as the extension's worker does. */
+/** What a keystroke types: letters, digits, punctuation, a line break, Markdown markers. */
+const TYPED = 'abcdefghijklmnopqrstuvwxyz 0123456789.,\n#*';
+
 function benchKeystrokes(bytes: number) {
   const config = mergeConfig();
   const base = oneBigFile(SEED, bytes);
-  const runs: { p50: number; p95: number; max: number }[] = [];
+  const runs: { p50: number; p95: number; max: number; handOverP50: number }[] = [];
   for (let run = 0; run < RUNS; run++) {
     const session = new AnalysisSession();
     session.analyse('bank.md', base, config);
     const next = random(SEED + run);
     let text = base;
     const times: number[] = [];
+    const handOvers: number[] = [];
     for (let i = 0; i < 200; i++) {
       const at = Math.floor(next() * text.length);
-      const c = 'abcdefghijklmnopqrstuvwxyz 0123456789.,\n#*'[Math.floor(next() * 43)];
-      text = text.slice(0, at) + c + text.slice(at);
+      const c = TYPED[Math.floor(next() * TYPED.length)];
+      // The text as the worker receives it from the extension host: a structured clone, one flat string.
+      // (Left as the concatenation, the analysis would first pay V8's flattening of a 1 MB rope.)
+      const typed = text.slice(0, at) + c + text.slice(at);
+      const cloning = performance.now();
+      text = structuredClone(typed);
+      handOvers.push(performance.now() - cloning);
       const started = performance.now();
       session.analyse('bank.md', text, config);
       times.push(performance.now() - started);
     }
-    runs.push({ p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) });
+    runs.push({ p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), handOverP50: percentile(handOvers, 50) });
     say(`keystrokes run ${run + 1}: p50 ${runs[run].p50.toFixed(2)} ms, p95 ${runs[run].p95.toFixed(2)} ms, max ${runs[run].max.toFixed(1)} ms`);
   }
-  return { bytes: base.length, p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), max: median(runs.map((r) => r.max)) };
+  return { bytes: base.length, p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), max: median(runs.map((r) => r.max)), handOverP50: median(runs.map((r) => r.handOverP50)) };
 }
 
 /** A figure the integration suite records in the real extension host (test/integration/performance.test.ts). */
@@ -168,7 +177,7 @@ function main(): void {
         machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: loadavg().map((x) => round(x, 1)) },
         lint: { files: files.length, starStoriesMs: round(lint.starMs, 0), markdownlintMs: round(lint.markdownlintMs, 0), starStoriesPeakRssMB: round(lint.starMaxRssKb / 1024, 1), markdownlintPeakRssMB: round(lint.markdownlintMaxRssKb / 1024, 1), note: 'wall time of `star-stories lint --format json` (dist/cli.js) and of markdownlint (library, default rules) each in a fresh node process on the same files, module loading included' },
         coldAnalysis: { mb: round(cold.mb), ms: round(cold.ms, 0) },
-        keystroke: { fileBytes: keys.bytes, edits: 200, p50Ms: round(keys.p50), p95Ms: round(keys.p95), maxMs: round(keys.max, 1), note: 'analysis + lint of the edited text through AnalysisSession, the code the extension worker runs; debounce and message passing excluded' },
+        keystroke: { fileBytes: keys.bytes, edits: 200, p50Ms: round(keys.p50), p95Ms: round(keys.p95), maxMs: round(keys.max, 1), handOverP50Ms: round(keys.handOverP50), note: 'analysis + lint of the edited text through AnalysisSession, the code the extension worker runs; debounce and message passing excluded (handOverP50Ms: the structured clone of the text that hands it to the worker, measured apart)' },
         activation: act,
         responsiveness: turns,
         bundles: { 'extension.js': extensionBundleBytes, 'analysisWorker.js': bundle('analysisWorker.js'), 'cli.js': bundle('cli.js') },
@@ -181,6 +190,7 @@ function main(): void {
     const rows: [string, string, string][] = [
       ['lint 5 MB / 200 files vs markdownlint', `${results.lintSpeedupVsMarkdownlint}× faster (${results.details.lint.starStoriesMs} ms vs ${results.details.lint.markdownlintMs} ms)`, '≥ 4×'],
       ['keystroke in a 1 MB file (p50 / p95 / max)', `${results.details.keystroke.p50Ms} / ${results.keystrokeP95Ms} / ${results.details.keystroke.maxMs} ms`, 'p95 ≤ 5 ms'],
+      ['handing the 1 MB text to the worker (structured clone), p50', `${results.details.keystroke.handOverP50Ms} ms`, '—'],
       ['cold analysis + lint, 5 MB / 200 files', `${results.coldAnalysisMsPerMB} ms/MB`, '—'],
       ['activation (real extension host): wall / on its thread / its CPU', act.ms === null ? 'not measured' : `${results.activationMs} ms / ${act.blockingMs == null ? '?' : round(act.blockingMs, 1)} ms / ${act.cpuMs == null ? '?' : round(act.cpuMs, 1)} ms`, '≤ 50 ms'],
       ['longest turn of the host held by STAR Stories, 1 MB adversarial file (longest overall)', turns.longestOwnTurnMs === null ? 'not measured' : `${turns.longestOwnTurnMs} ms (${turns.maxEventLoopBlockMs} ms, ${turns.longestOwner})`, '≤ 50 ms'],

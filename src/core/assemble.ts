@@ -13,8 +13,11 @@ import { memoise } from './memo';
 import { slugify } from './slug';
 import { partitionPoint } from './partition';
 
-/** Assembled stories by what they were built from, so an unchanged story is reused after an edit elsewhere. */
-export type StoryCache = Map<string, { story: Story; line: number }>;
+/**
+ * Assembled stories by what they were built from, so an unchanged story is reused after an edit
+ * elsewhere; `below` is how many lines below its first chunk's first line the story starts.
+ */
+export type StoryCache = Map<string, { story: Story; below: number }>;
 
 export interface AssemblyInput {
   /** Every story's draft, in document order, ended. */
@@ -62,31 +65,30 @@ function splitTags(value: string): string[] {
   return value.split(/[,;]/).map((t) => t.trim().replace(/^#/, '').toLowerCase()).filter(Boolean);
 }
 
-/** For a story reused from the cache at other lines: the story as first built, and how far it moved. */
-const ORIGINS = new WeakMap<Story, { story: Story; lines: number }>();
-
-/** The story as first assembled and how many lines it has moved since (0 for a story built just now). */
-export function storyOrigin(story: Story): { story: Story; lines: number } {
-  return ORIGINS.get(story) ?? { story, lines: 0 };
-}
-
 export function shiftRange(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
-/** `story` moved down by `lines` lines (up when negative). */
-export function shiftStory(story: Story, lines: number): Story {
-  if (lines === 0) return story;
-  const origin = storyOrigin(story);
-  const moved: Story = {
-    ...story,
-    titleRange: shiftRange(story.titleRange, lines),
-    range: shiftRange(story.range, lines),
-    sections: story.sections.map((s) => ({ ...s, labelRange: shiftRange(s.labelRange, lines), contentRange: shiftRange(s.contentRange, lines) })),
-    followUps: story.followUps.map((f) => ({ ...f, range: shiftRange(f.range, lines) })),
-  };
-  ORIGINS.set(moved, { story: origin.story, lines: origin.lines + lines });
-  return moved;
+function moveRange(range: Range, lines: number): void {
+  range.start.line += lines;
+  range.end.line += lines;
+}
+
+/**
+ * Moves `story` down by `lines` lines (up when negative), in place: a line break typed near the top of
+ * a large bank moves hundreds of stories, and copying them all cost more than the rest of the
+ * keystroke. The story stays the same object (its findings are found by it). Its ranges are its own:
+ * the findings kept with a story hold copies (lint.ts), and the others are made again on every lint.
+ */
+function shiftStory(story: Story, lines: number): void {
+  if (lines === 0) return;
+  moveRange(story.titleRange, lines);
+  moveRange(story.range, lines);
+  for (const s of story.sections) {
+    moveRange(s.labelRange, lines);
+    moveRange(s.contentRange, lines);
+  }
+  for (const f of story.followUps) moveRange(f.range, lines);
 }
 
 
@@ -112,7 +114,7 @@ export function assembleStories(input: AssemblyInput): Story[] {
     seen.set(key, ordinal);
     const id = built?.slug === key && built.ordinal === ordinal ? built.id : `${fileName}#${key}${ordinal > 1 ? `-${ordinal}` : ''}`;
     if (built && built.id === id && keepsStory(d, change)) {
-      if (d.start >= change!.end) built.story = shiftStory(built.story, change!.lines);
+      if (d.start >= change!.end) shiftStory(built.story, change!.lines);
       return built.story;
     }
     const story = storyOf(input, d, title, id);
@@ -157,13 +159,12 @@ function storyOf(input: AssemblyInput, d: Draft, title: string, id: string): Sto
   const hit = cache.get(cacheKey);
   if (hit) {
     cache.delete(cacheKey);
-    // Remembered where it is now, so that it is moved again only when it moves again.
-    const story = shiftStory(hit.story, at.line - hit.line);
-    cache.set(cacheKey, { story, line: at.line });
-    return story;
+    cache.set(cacheKey, hit);
+    shiftStory(hit.story, at.line + hit.below - hit.story.range.start.line);
+    return hit.story;
   }
   const story = buildStory(input, d, parts);
-  cache.set(cacheKey, { story, line: at.line });
+  cache.set(cacheKey, { story, below: story.range.start.line - at.line });
   if (cache.size > STORY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return story;
 }

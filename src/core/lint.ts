@@ -6,7 +6,7 @@ import { Directives } from './directives';
 import type { Finding, Fix, Position, Story, TextEdit } from './model';
 import { RULES } from './rules';
 import type { Problem, Rule, RuleContext } from './rules/rule';
-import { shiftRange, storyOrigin } from './assemble';
+import { shiftRange } from './assemble';
 import { memoise } from './memo';
 import { ownString } from './ownString';
 
@@ -41,14 +41,18 @@ function disableFixes(document: StoryDocument, rule: Rule, line: number, nl: str
 }
 
 function finding(document: StoryDocument, rule: Rule, severity: Finding['severity'], p: Problem, { disable }: Writing): Finding {
-  const found: Finding = {
-    rule: rule.code,
-    name: rule.name,
-    severity,
-    message: p.message,
-    range: p.range,
-    fixes: disable ? [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, disable.nl, disable.top)] : p.fixes ?? [],
-  };
+  const found = { rule: rule.code, name: rule.name, severity, message: p.message, range: p.range } as Finding;
+  if (!disable) found.fixes = p.fixes ?? [];
+  else {
+    // Made when first read: a file's document-wide findings are made again on every keystroke, and only
+    // the fixes under the cursor are ever asked for. (Still an enumerable property, read like any other.)
+    let fixes: Fix[] | undefined;
+    Object.defineProperty(found, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get: () => (fixes ??= [...(p.fixes ?? []), ...disableFixes(document, rule, p.range.start.line, disable.nl, disable.top)]),
+    });
+  }
   if (p.story) found.story = p.story;
   return found;
 }
@@ -74,10 +78,10 @@ function moved(f: Finding, lines: number, detach: boolean, { disable }: Writing)
  * A story's findings (before directives), by the story as first assembled and the settings: a story
  * that an edit elsewhere left unchanged, or only moved, is not checked again. They depend on the
  * story's own text (which its cache key in assembly covers), the settings, the line ending and where
- * the body starts. They are kept where the story was last asked for (`lines` from where it was first
- * built), so a story that did not move since gets the same array back.
+ * the body starts. Assembly moves a story in place; its findings are kept at the `line` the story
+ * started on when they were last asked for, so a story that did not move since gets the same array back.
  */
-const STORY_FINDINGS = new WeakMap<Story, { key: string; lines: number; findings: Finding[] }>();
+const STORY_FINDINGS = new WeakMap<Story, { key: string; line: number; findings: Finding[] }>();
 
 /**
  * Whether `p` may be cached with `story`: its own fixes stay within the story (and the line after it),
@@ -96,12 +100,12 @@ function cacheable(p: Problem, story: Story): boolean {
  * it, nor for a transient document, whose stories are never seen again).
  */
 function storyFindings(document: StoryDocument, story: Story, config: StarConfig, key: string, writing: Writing): { findings: Finding[]; kept: boolean } {
-  const origin = document.transient ? undefined : storyOrigin(story);
-  const cached = origin && STORY_FINDINGS.get(origin.story);
-  if (origin && cached?.key === key) {
-    if (cached.lines !== origin.lines) {
-      cached.findings = cached.findings.map((f) => moved(f, origin.lines - cached.lines, false, writing));
-      cached.lines = origin.lines;
+  const line = story.range.start.line;
+  const cached = document.transient ? undefined : STORY_FINDINGS.get(story);
+  if (cached?.key === key) {
+    if (cached.line !== line) {
+      cached.findings = cached.findings.map((f) => moved(f, line - cached.line, false, writing));
+      cached.line = line;
     }
     return { findings: cached.findings, kept: true };
   }
@@ -117,9 +121,10 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
     }
   }
   findings.sort(byPlace);
-  if (!origin || !inside) return { findings, kept: false };
-  const entry = { key, lines: origin.lines, findings: findings.map((f) => moved(f, 0, true, writing)) };
-  STORY_FINDINGS.set(origin.story, entry);
+  if (document.transient || !inside) return { findings, kept: false };
+  // Copies, ranges too: a finding's range may be the story's own, which assembly moves in place.
+  const entry = { key, line, findings: findings.map((f) => moved(f, 0, true, writing)) };
+  STORY_FINDINGS.set(story, entry);
   return { findings: entry.findings, kept: true };
 }
 
@@ -130,6 +135,8 @@ function storyFindings(document: StoryDocument, story: Story, config: StarConfig
 export interface LintMemory {
   key?: string;
   stories: readonly Story[];
+  /** Per story, the line it started on then (assembly moves stories in place). */
+  starts?: readonly number[];
   /** Per story, its findings when they were kept with it. */
   findings: readonly (Finding[] | undefined)[];
   /** What document rules keep (`RuleContext.memory`). */
@@ -140,10 +147,12 @@ export interface LintMemory {
 function storiesFindings(document: StoryDocument, config: StarConfig, key: string, writing: Writing, memory: LintMemory): Finding[][] {
   const { stories } = document;
   const before = memory.key === key ? memory.stories : [];
+  const starts = memory.starts ?? [];
+  const same = (i: number, j: number) => stories[i] === before[j] && stories[i].range.start.line === starts[j];
   let head = 0;
-  while (head < stories.length && head < before.length && stories[head] === before[head]) head++;
+  while (head < stories.length && head < before.length && same(head, head)) head++;
   let tail = 0;
-  while (tail < stories.length - head && tail < before.length - head && stories[stories.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+  while (tail < stories.length - head && tail < before.length - head && same(stories.length - 1 - tail, before.length - 1 - tail)) tail++;
   const all: (Finding[] | undefined)[] = new Array(stories.length);
   const found: Finding[][] = new Array(stories.length);
   for (let i = 0; i < stories.length; i++) {
@@ -159,6 +168,7 @@ function storiesFindings(document: StoryDocument, config: StarConfig, key: strin
   }
   memory.key = key;
   memory.stories = stories;
+  memory.starts = stories.map((s) => s.range.start.line);
   memory.findings = all;
   return found;
 }

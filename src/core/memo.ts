@@ -1,15 +1,23 @@
-// The analysis asks the same small string questions on every edit (a label's normal form, a title's
-// slug, a settings key's id): remember the answers, within a bound.
+// The analysis asks the same string questions on every edit (a label's normal form, a title's slug, a
+// settings key's id, the metrics of a section's text): remember the answers, within a bound.
+import { ownString } from './ownString';
 
-/** `fn` with its answers remembered; the memory is emptied when it holds more than `limit`. */
-export function memoise(fn: (key: string) => string, limit: number): (key: string) => string {
-  const answers = new Map<string, string>();
+/** How many section texts a metric finder remembers: every section of a large story bank, and then some. */
+export const SECTION_TEXTS = 20000;
+
+/**
+ * `fn` with its answers remembered; the memory is emptied when it holds more than `limit`. Keys are
+ * kept as strings of their own: a key cut from a document would keep the whole document alive.
+ * Answers are shared between callers, so they must not be changed.
+ */
+export function memoise<T>(fn: (key: string) => T, limit: number): (key: string) => T {
+  const answers = new Map<string, T>();
   return (key) => {
     let answer = answers.get(key);
     if (answer === undefined) {
       if (answers.size > limit) answers.clear();
       answer = fn(key);
-      answers.set(key, answer);
+      answers.set(ownString(key), answer);
     }
     return answer;
   };

@@ -61,10 +61,10 @@ export function editOutline(outline: Outline, change: Change, read: ReadOutline,
     const rebuilt = window && rebuild(parent, window, delta, read, headingAt);
     if (window && rebuilt) {
       const [first, last] = [window.first, window.last];
+      // Moved before the rebuilt sections (in new offsets already) go in; the window's old ones move too, to be dropped.
+      moveContainer(outline.root, change.oldEnd, delta);
       parent.children.splice(first, last - first + 1, ...rebuilt.root.children);
       for (const c of rebuilt.root.children) c.parent = parent;
-      const inWindow = new Set(rebuilt.root.children);
-      moveContainer(outline.root, change.oldEnd, delta, inWindow);
       outline.followUps = spliceFollowUps(outline.followUps, window.start, window.end, rebuilt.followUps, delta);
       return { start: window.start, oldEnd: window.end, parent, containers: rebuilt.root.children };
     }
@@ -125,28 +125,35 @@ function rebuild(parent: Container, window: Window, delta: number, read: ReadOut
   return outline;
 }
 
-/** Moves every offset at or after `from` by `delta`, in `container` and below, except in the sections of `skip`. */
-function moveContainer(container: Container, from: number, delta: number, skip: ReadonlySet<Container>): void {
-  const move = (offset: number) => (offset >= from ? offset + delta : offset);
+/**
+ * Moves every offset at or after `from` by `delta`, in `container` and below. It runs on every
+ * keystroke over the outline after the edit: indexed loops, no closures.
+ */
+function moveContainer(container: Container, from: number, delta: number): void {
   if (container.end < from) return;
-  container.start = move(container.start);
-  container.end = move(container.end);
-  if (container.heading && container.heading.start >= from) {
-    container.heading.start += delta;
-    container.heading.end += delta;
+  if (container.start >= from) container.start += delta;
+  if (container.end >= from) container.end += delta;
+  const heading = container.heading;
+  if (heading && heading.start >= from) {
+    heading.start += delta;
+    heading.end += delta;
   }
-  for (const l of container.labels) {
+  const { labels, meta, children } = container;
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
     if (l.start < from) continue;
     l.start += delta;
     l.end += delta;
     l.contentStart += delta;
   }
-  for (const m of container.meta) {
+  for (let i = 0; i < meta.length; i++) {
+    const m = meta[i];
     if (m.start < from) continue;
     m.start += delta;
     m.end += delta;
   }
-  for (const child of container.children) if (!skip.has(child)) moveContainer(child, from, delta, skip);
+  // Children are in order: those that end before `from` do not move.
+  for (let i = partitionPoint(children.length, (k) => children[k].end < from); i < children.length; i++) moveContainer(children[i], from, delta);
 }
 
 /** The follow-up sections with the window's replaced by `rebuilt`, those after it moved. */

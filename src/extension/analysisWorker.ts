@@ -9,10 +9,10 @@ import { parentPort } from 'node:worker_threads';
 import type { StarConfig } from '../core/config';
 import { safeEdits } from '../core/fix';
 import { metricAt } from '../core/metricHover';
-import type { Range } from '../core/model';
+import type { Finding, Range } from '../core/model';
 import { AnalysisSession } from '../core/session';
 import { buildStoryView } from '../rehearsal/storyView';
-import type { AnalysisReply, AnalysisRequest, Answers, Kind } from './analysisProtocol';
+import type { AnalysisReply, AnalysisRequest, Answers, Kind, ShownFinding } from './analysisProtocol';
 import { buffersOf, toSegments } from './segments';
 
 const session = new AnalysisSession();
@@ -20,12 +20,17 @@ const session = new AnalysisSession();
 const sameRange = (a: Range, b: Range) =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
+/** A finding as the host shows it: without its fixes, which are not even made until asked for. */
+function shownFinding({ rule, name, severity, message, range, story }: Finding): ShownFinding {
+  return story === undefined ? { rule, name, severity, message, range } : { rule, name, severity, message, range, story };
+}
+
 function answer({ fileName, text, config, question }: AnalysisRequest): Answers[Kind] {
   const { document, findings } = session.analyse(fileName, text, config as StarConfig);
   switch (question.kind) {
     case 'analysis': {
       const stories = toSegments(document.stories);
-      const shown = toSegments(findings.map(({ fixes: _fixes, ...shown }) => shown));
+      const shown = toSegments(findings.map(shownFinding));
       const hash = createHash('sha1');
       for (const segment of [...stories, '\u0000', ...shown]) hash.update(segment);
       return { stories, findings: shown, key: hash.digest('base64') };

@@ -5,6 +5,7 @@ import { maskMarkup } from './markup';
 import { ARROW_RE, findPairs } from './pairs';
 import { findQuantitiesMasked } from './quantity';
 import type { MetricChange, MetricClaim, Quantity } from './types';
+import { memoise, SECTION_TEXTS } from '../memo';
 
 /**
  * Every pair starts at an arrow or at `from` (`to B from A` too), and masking markup only blanks
@@ -16,8 +17,12 @@ const PAIR_HINT = new RegExp(`${ARROW_RE.source}|from`, 'i');
 /**
  * Every stated change in `text` (`A → B`, `from A to B`, …) with its numbers, the claims attached to
  * it and whether they hold. Pairs without a claim are returned too (`holds` undefined).
+ * Remembered per text: after an edit, only the sections whose text changed are read again.
  */
-export function findMetricChanges(text: string): MetricChange[] {
+export const findMetricChanges = memoise(readMetricChanges, SECTION_TEXTS);
+
+/** What `findMetricChanges` answers. */
+function readMetricChanges(text: string): MetricChange[] {
   if (!PAIR_HINT.test(text)) return [];
   const masked = maskMarkup(text);
   const quantities = findQuantitiesMasked(masked, text);

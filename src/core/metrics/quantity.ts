@@ -4,6 +4,7 @@
 import { maskMarkup } from './markup';
 import { numberWordValue, QUANTITY_WORD_RE, scaleWordValue } from './numberWords';
 import type { Quantity, RatePer, Unit } from './types';
+import { memoise, SECTION_TEXTS } from '../memo';
 import {
   CURRENCY_WORDS,
   dataUnit,
@@ -616,7 +617,9 @@ export function findQuantityWords(text: string): { start: number; end: number; w
  * multipliers, durations, rates, and number words (`zero downtime`, `two hours`, `doubled`).
  * Years, list/step numbers, versions, clock times, dates and ordinals do not count.
  */
-export function hasQuantity(text: string): boolean {
+export const hasQuantity = memoise(readsAsQuantity, SECTION_TEXTS);
+
+function readsAsQuantity(text: string): boolean {
   // The scan only moves forward, so its first quantity is the first of all of them: one is enough.
   if (findQuantitiesMasked(maskMarkup(text), text, 1).length > 0) return true;
   return findQuantityWords(text).length > 0;

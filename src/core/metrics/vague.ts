@@ -1,6 +1,7 @@
 // Unquantified intensifiers for STAR007: "significantly faster", "a lot", "much better".
 import { hasQuantity } from './quantity';
 import type { VagueClaim } from './types';
+import { memoise, SECTION_TEXTS } from '../memo';
 
 const ADVERBS = [
   'significantly', 'greatly', 'drastically', 'hugely', 'massively', 'dramatically', 'substantially',
@@ -48,8 +49,10 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
-/** Unquantified intensifiers (case-insensitive, whole words), each saying whether its sentence has a number. */
-export function findVagueClaims(text: string): VagueClaim[] {
+/** Unquantified intensifiers (case-insensitive, whole words), each saying whether its sentence has a number; remembered per text. */
+export const findVagueClaims = memoise(readVagueClaims, SECTION_TEXTS);
+
+function readVagueClaims(text: string): VagueClaim[] {
   const out: VagueClaim[] = [];
   const words = new RegExp(CLAIM_WORDS);
   const claim = new RegExp(CLAIM_AT);
