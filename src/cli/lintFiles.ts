@@ -5,6 +5,7 @@ import { StoryAnalyser, type StoryDocument } from '../core/analyse';
 import type { StarConfig } from '../core/config';
 import { applyEdits, safeEdits } from '../core/fix';
 import { lintDocument } from '../core/lint';
+import { withoutMemory } from '../core/memo';
 import { readStoryFile, type FileProblem } from './files';
 import { reported, type LintedFile } from './lintCommand';
 
@@ -44,5 +45,7 @@ export function lintPath(path: string, config: StarConfig, fix: boolean, onError
   const analyser = analyserFor(config);
   let document = analyser.analyse(file.text, file.path);
   if (fix) document = fixFile(document, analyser, config, file.bom, onError);
-  return { path: document.fileName, stories: document.stories.length, findings: lintDocument(document, config, { disableFixes: false }).map(reported) };
+  // Each section is read once: the rules' memos of section texts would only cost their look-ups and copies.
+  const findings = withoutMemory(() => lintDocument(document, config, { disableFixes: false }));
+  return { path: document.fileName, stories: document.stories.length, findings: findings.map(reported) };
 }
