@@ -7,7 +7,6 @@ import iconv from 'iconv-lite';
 import { StoryAnalyser } from '../../src/core/analyse';
 import { mergeConfig } from '../../src/core/config';
 import { findMojibake, findMojibakeInParts, MojibakeScanner, repairMojibake } from '../../src/core/encoding';
-import { reverseTable } from '../../src/core/encoding/codepages';
 import { applyEdits } from '../../src/core/fix';
 import { lintDocument } from '../../src/core/lint';
 
@@ -20,20 +19,6 @@ describe('encoding: mojibake', () => {
     // Mac Roman's F0 is the Apple logo (U+F8FF, private use); iconv-lite leaves it undefined and many
     // tools drop it, so 🎯 shows as üéØ.
     assert.equal(misread('🎯', 'macintosh'), '\ufffdüéØ');
-  });
-
-  it('maps each character of the code pages\' high halves back to its byte, as iconv-lite decodes the byte', () => {
-    for (const cp of ['windows-1252', 'macintosh'] as const) {
-      const expected = new Map<number, number>();
-      for (let b = 0x80; b <= 0xff; b++) {
-        const ch = iconv.decode(Buffer.from([b]), cp);
-        if (ch.length === 1 && ch !== '\ufffd') expected.set(ch.charCodeAt(0), b);
-      }
-      // The gaps iconv-lite leaves, filled in: Windows-1252's undefined bytes read as C1 controls, Mac Roman's Apple logo.
-      if (cp === 'windows-1252') for (const b of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) expected.set(b, b);
-      else expected.set(0xf8ff, 0xf0);
-      assert.deepEqual(new Map([...reverseTable(cp)].sort((x, y) => x[0] - y[0])), new Map([...expected].sort((x, y) => x[0] - y[0])), cp);
-    }
   });
 
   it('finds and repairs Windows-1252 and Mac Roman runs', () => {

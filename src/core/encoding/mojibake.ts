@@ -2,6 +2,7 @@
 // for `→` (Windows-1252) or `‚Üí` for `→` (Mac Roman). A run of characters is suspect when mapping
 // each character back to its byte in the code page gives a valid multi-byte UTF-8 sequence; it is
 // repaired only when the result is plausible text.
+import iconv from 'iconv-lite';
 import { CODE_PAGES, CP1252_UNDEFINED, reverseTable, type CodePage } from './codepages';
 import { continuationAllowed, decodeSequence, sequenceLength } from './utf8';
 
@@ -121,7 +122,7 @@ function codePageOrder(scores: readonly number[]): CodePage[] {
 }
 
 function decodeBytes(bytes: number[]): string {
-  return Buffer.from(bytes).toString('utf8');
+  return iconv.decode(Buffer.from(bytes), 'utf8', { stripBOM: false });
 }
 
 /** The runs in `text`, trying the code pages in `order` (by default, the order `text` itself gives). */
