@@ -92,34 +92,56 @@ function benchCold(files: { name: string; text: string }[]) {
 /** What a keystroke types: letters, digits, punctuation, a line break, Markdown markers. */
 const TYPED = 'abcdefghijklmnopqrstuvwxyz 0123456789.,\n#*';
 
-function benchKeystrokes(bytes: number) {
+interface Typing {
+  p50: number;
+  p95: number;
+  max: number;
+  handOverP50: number;
+}
+
+/** 200 keystrokes at random places of `base` (seeded), each analysed through a session of its own. */
+function typeInto(base: string, seed: number): Typing {
   const config = mergeConfig();
-  const base = oneBigFile(SEED, bytes);
-  const runs: { p50: number; p95: number; max: number; handOverP50: number }[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const session = new AnalysisSession();
-    session.analyse('bank.md', base, config);
-    const next = random(SEED + run);
-    let text = base;
-    const times: number[] = [];
-    const handOvers: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const at = Math.floor(next() * text.length);
-      const c = TYPED[Math.floor(next() * TYPED.length)];
-      // The text as the worker receives it from the extension host: a structured clone, one flat string.
-      // (Left as the concatenation, the analysis would first pay V8's flattening of a 1 MB rope.)
-      const typed = text.slice(0, at) + c + text.slice(at);
-      const cloning = performance.now();
-      text = structuredClone(typed);
-      handOvers.push(performance.now() - cloning);
-      const started = performance.now();
-      session.analyse('bank.md', text, config);
-      times.push(performance.now() - started);
-    }
-    runs.push({ p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), handOverP50: percentile(handOvers, 50) });
-    say(`keystrokes run ${run + 1}: p50 ${runs[run].p50.toFixed(2)} ms, p95 ${runs[run].p95.toFixed(2)} ms, max ${runs[run].max.toFixed(1)} ms`);
+  const session = new AnalysisSession();
+  session.analyse('bank.md', base, config);
+  const next = random(seed);
+  let text = base;
+  const times: number[] = [];
+  const handOvers: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const at = Math.floor(next() * text.length);
+    const c = TYPED[Math.floor(next() * TYPED.length)];
+    // The text as the worker receives it from the extension host: a structured clone, one flat string.
+    // (Left as the concatenation, the analysis would first pay V8's flattening of a 1 MB rope.)
+    const typed = text.slice(0, at) + c + text.slice(at);
+    const cloning = performance.now();
+    text = structuredClone(typed);
+    handOvers.push(performance.now() - cloning);
+    const started = performance.now();
+    session.analyse('bank.md', text, config);
+    times.push(performance.now() - started);
   }
-  return { bytes: base.length, p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), max: median(runs.map((r) => r.max)), handOverP50: median(runs.map((r) => r.handOverP50)) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), handOverP50: percentile(handOvers, 50) };
+}
+
+/** Keystrokes typed before the timed runs: V8 is still optimising the analysis over the first few hundred. */
+const WARM_UP_RUNS = 3;
+
+function benchKeystrokes(bytes: number) {
+  const base = oneBigFile(SEED, bytes);
+  const say200 = (what: string, t: Typing) => say(`${what}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms, max ${t.max.toFixed(1)} ms`);
+  const warmUp: Typing[] = [];
+  for (let run = 0; run < WARM_UP_RUNS; run++) {
+    warmUp.push(typeInto(base, SEED - 1 - run));
+    say200(`keystrokes warm-up ${run + 1}`, warmUp[run]);
+  }
+  const runs: Typing[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    runs.push(typeInto(base, SEED + run));
+    say200(`keystrokes run ${run + 1}`, runs[run]);
+  }
+  const of = (k: keyof Typing) => median(runs.map((r) => r[k]));
+  return { bytes: base.length, p50: of('p50'), p95: of('p95'), max: of('max'), handOverP50: of('handOverP50'), cold: warmUp[0] };
 }
 
 /** A figure the integration suite records in the real extension host (test/integration/performance.test.ts). */
@@ -177,7 +199,7 @@ function main(): void {
         machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: loadavg().map((x) => round(x, 1)) },
         lint: { files: files.length, starStoriesMs: round(lint.starMs, 0), markdownlintMs: round(lint.markdownlintMs, 0), starStoriesPeakRssMB: round(lint.starMaxRssKb / 1024, 1), markdownlintPeakRssMB: round(lint.markdownlintMaxRssKb / 1024, 1), note: 'wall time of `star-stories lint --format json` (dist/cli.js) and of markdownlint (library, default rules) each in a fresh node process on the same files, module loading included' },
         coldAnalysis: { mb: round(cold.mb), ms: round(cold.ms, 0) },
-        keystroke: { fileBytes: keys.bytes, edits: 200, p50Ms: round(keys.p50), p95Ms: round(keys.p95), maxMs: round(keys.max, 1), handOverP50Ms: round(keys.handOverP50), note: 'analysis + lint of the edited text through AnalysisSession, the code the extension worker runs; debounce and message passing excluded (handOverP50Ms: the structured clone of the text that hands it to the worker, measured apart)' },
+        keystroke: { fileBytes: keys.bytes, edits: 200, p50Ms: round(keys.p50), p95Ms: round(keys.p95), maxMs: round(keys.max, 1), handOverP50Ms: round(keys.handOverP50), cold: { p50Ms: round(keys.cold.p50), p95Ms: round(keys.cold.p95), maxMs: round(keys.cold.max, 1) }, note: `analysis + lint of the edited text through AnalysisSession, the code the extension worker runs; debounce and message passing excluded (handOverP50Ms: the structured clone of the text that hands it to the worker, measured apart). Timed after ${WARM_UP_RUNS * 200} keystrokes of warm-up; cold: the first 200 of those` },
         activation: act,
         responsiveness: turns,
         bundles: { 'extension.js': extensionBundleBytes, 'analysisWorker.js': bundle('analysisWorker.js'), 'cli.js': bundle('cli.js') },
@@ -189,7 +211,8 @@ function main(): void {
     writeFileSync(join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const rows: [string, string, string][] = [
       ['lint 5 MB / 200 files vs markdownlint', `${results.lintSpeedupVsMarkdownlint}× faster (${results.details.lint.starStoriesMs} ms vs ${results.details.lint.markdownlintMs} ms)`, '≥ 4×'],
-      ['keystroke in a 1 MB file (p50 / p95 / max)', `${results.details.keystroke.p50Ms} / ${results.keystrokeP95Ms} / ${results.details.keystroke.maxMs} ms`, 'p95 ≤ 5 ms'],
+      [`keystroke in a 1 MB file, after ${WARM_UP_RUNS * 200} keystrokes of warm-up (p50 / p95 / max)`, `${results.details.keystroke.p50Ms} / ${results.keystrokeP95Ms} / ${results.details.keystroke.maxMs} ms`, 'p95 ≤ 5 ms'],
+      ['the first 200 keystrokes, code still cold (p50 / p95 / max)', `${results.details.keystroke.cold.p50Ms} / ${results.details.keystroke.cold.p95Ms} / ${results.details.keystroke.cold.maxMs} ms`, '—'],
       ['handing the 1 MB text to the worker (structured clone), p50', `${results.details.keystroke.handOverP50Ms} ms`, '—'],
       ['cold analysis + lint, 5 MB / 200 files', `${results.coldAnalysisMsPerMB} ms/MB`, '—'],
       ['activation (real extension host): wall / on its thread / its CPU', act.ms === null ? 'not measured' : `${results.activationMs} ms / ${act.blockingMs == null ? '?' : round(act.blockingMs, 1)} ms / ${act.cpuMs == null ? '?' : round(act.cpuMs, 1)} ms`, '≤ 50 ms'],

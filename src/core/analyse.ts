@@ -272,6 +272,11 @@ export class StoryAnalyser {
     return results;
   }
 
+  /**
+   * The stories and facts of `text`, incremental against the last text of `fileName`. A later analysis
+   * of the same file reuses the stories that did not change and moves them to their new lines in place:
+   * copy what must stay as it was (a range, say) before analysing the file again.
+   */
   analyse(text: string, fileName: string): StoryDocument {
     const before = this.remembers ? this.files.get(fileName) : undefined;
     if (before?.text === text) return before.document;
