@@ -46,7 +46,11 @@ describe('writing stories', function () {
   /** Opens the story's file from the Story Explorer (a click reveals the story) and returns its editor. */
   async function openStory(title, file) {
     await row(title).click();
-    return activeEditor(page, file);
+    const editor = await activeEditor(page, file);
+    // Revealing selects the story's title and focuses the editor: wait for it, or it lands after the
+    // next step has opened the command palette, and closes it.
+    await page.locator('#status\\.editor\\.selection', { hasText: /selected\)/ }).waitFor();
+    return editor;
   }
 
   async function description(label) {
