@@ -129,16 +129,16 @@ const WARM_UP_RUNS = 3;
 
 function benchKeystrokes(bytes: number) {
   const base = oneBigFile(SEED, bytes);
-  const say200 = (what: string, t: Typing) => say(`${what}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms, max ${t.max.toFixed(1)} ms`);
+  const report = (what: string, t: Typing) => say(`${what}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms, max ${t.max.toFixed(1)} ms`);
   const warmUp: Typing[] = [];
   for (let run = 0; run < WARM_UP_RUNS; run++) {
     warmUp.push(typeInto(base, SEED - 1 - run));
-    say200(`keystrokes warm-up ${run + 1}`, warmUp[run]);
+    report(`keystrokes warm-up ${run + 1}`, warmUp[run]);
   }
   const runs: Typing[] = [];
   for (let run = 0; run < RUNS; run++) {
     runs.push(typeInto(base, SEED + run));
-    say200(`keystrokes run ${run + 1}`, runs[run]);
+    report(`keystrokes run ${run + 1}`, runs[run]);
   }
   const of = (k: keyof Typing) => median(runs.map((r) => r[k]));
   return { bytes: base.length, p50: of('p50'), p95: of('p95'), max: of('max'), handOverP50: of('handOverP50'), cold: warmUp[0] };

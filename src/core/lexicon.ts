@@ -22,24 +22,24 @@ const GENERIC_HEADINGS: ReadonlySet<string> = new Set([
   'star framework', 'star', 'star method', 'star response', 'your answer', 'answer', 'sample answer',
 ]);
 
-const BUILT = new Map<string, Lexicon>();
+type LexiconAdditions = Partial<Record<LabelKind, readonly string[]>>;
 
 /**
  * The default lexicon with `additions`, built once for the same additions: the command line makes an
  * analyser per file, and each new lexicon would also compile its label search again (`searchFor`).
  */
-export function buildLexicon(additions: Partial<Record<LabelKind, readonly string[]>> = {}): Lexicon {
-  const key = JSON.stringify(additions);
-  let map = BUILT.get(key) as Map<string, LabelKind> | undefined;
-  if (map) return map;
-  map = new Map<string, LabelKind>();
+export function buildLexicon(additions: LexiconAdditions = {}): Lexicon {
+  return lexiconOf(JSON.stringify(additions));
+}
+
+const lexiconOf = memoise((key): Lexicon => {
+  const additions = JSON.parse(key) as LexiconAdditions;
+  const map = new Map<string, LabelKind>();
   for (const kind of Object.keys(DEFAULT_LEXICON) as LabelKind[]) {
     for (const word of [...DEFAULT_LEXICON[kind], ...(additions[kind] ?? [])]) map.set(normaliseLabel(word), kind);
   }
-  if (BUILT.size >= 16) BUILT.clear();
-  BUILT.set(key, map);
   return map;
-}
+}, 16);
 
 const LEADING_NOISE = /^[^\p{L}\p{N}(]+/u;
 const TRAILING_NOISE = /[^\p{L}\p{N})]+$/u;

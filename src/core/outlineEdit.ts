@@ -127,7 +127,7 @@ function rebuild(parent: Container, window: Window, delta: number, read: ReadOut
 
 /**
  * Moves every offset at or after `from` by `delta`, in `container` and below. It runs on every
- * keystroke over the outline after the edit: indexed loops, no closures.
+ * keystroke over the outline after the edit: indexed loops, no closure per offset or label.
  */
 function moveContainer(container: Container, from: number, delta: number): void {
   if (container.end < from) return;
