@@ -32,7 +32,8 @@ describe('ownString', function () {
     const slices = (d: string) => [d.slice(1000, 2000), d.slice(5000, 5100)];
     const sliced = retained(slices);
     const owned = retained((d) => slices(d).map(ownString));
-    assert.ok(sliced > 15 * 1024 * 1024, `slices kept ${sliced} bytes: the test cannot tell`);
+    // The control: slices keep the 16 MB document (heap figures move by a few MB with whatever else the GC frees).
+    assert.ok(sliced > 8 * 1024 * 1024, `slices kept ${sliced} bytes: the test cannot tell`);
     assert.ok(owned < 1024 * 1024, `owned copies kept ${owned} bytes`);
   });
 });
