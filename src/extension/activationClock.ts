@@ -17,9 +17,9 @@ function now(): Mark {
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 export interface ActivationTimes {
-  /** From the first statement of dist/extension.js to the end of activate(), awaits included (wall). */
+  /** From the first statement of dist/extension.js to the end of activate() (wall), the host's own work between them included. */
   activationMs: number;
-  /** Of that, the time this extension held the host's thread: module evaluation and activate()'s synchronous parts (wall). */
+  /** Of that, the time this extension held the host's thread: module evaluation and activate() (wall). */
   activationBlockingMs: number;
   /** The same, in CPU time of the host's thread; absent where Node does not report it. */
   activationCpuMs?: number;
@@ -29,7 +29,7 @@ export class ActivationClock {
   private readonly start: Mark;
   private wallMs = 0;
   private cpu: number | undefined = 0;
-  private from: Mark;
+  private readonly from: Mark;
 
   constructor() {
     const module = (globalThis as { __starStoriesModule?: ModuleMarks }).__starStoriesModule ?? {};
@@ -41,15 +41,6 @@ export class ActivationClock {
   private add(from: Mark, to: Mark): void {
     this.wallMs += to[0] - from[0];
     this.cpu = from[1] && to[1] && this.cpu !== undefined ? this.cpu + cpuMs(to[1]) - cpuMs(from[1]) : undefined;
-  }
-
-  /** Activation awaits something: the host's thread is free until `resume()`. */
-  pause(): void {
-    this.add(this.from, now());
-  }
-
-  resume(): void {
-    this.from = now();
   }
 
   stop(): ActivationTimes {

@@ -29,12 +29,14 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 
   /** Analyses text that is not open in an editor (Lint Workspace, the workspace index). */
-  analyseText(text: string, uri: vscode.Uri): Promise<AnalysisResult> {
+  async analyseText(text: string, uri: vscode.Uri): Promise<AnalysisResult> {
+    await this.settings.loaded;
     return inTurnOfItsOwn(this.client.analyse(this.textOf(text, uri)));
   }
 
   /** The analysis of the document's current version, with its findings under the current settings. */
-  analysis(document: vscode.TextDocument): Promise<AnalysisResult> {
+  async analysis(document: vscode.TextDocument): Promise<AnalysisResult> {
+    await this.settings.loaded;
     const key = document.uri.toString();
     const config = this.settings.for(document.uri);
     const settings = JSON.stringify(config);
@@ -52,7 +54,8 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 
   /** A question about the document's current text that the stories and findings do not answer. */
-  ask<Q extends Exclude<Question, { kind: 'analysis' }>>(document: vscode.TextDocument, question: Q): Promise<Answers[Q['kind']]> {
+  async ask<Q extends Exclude<Question, { kind: 'analysis' }>>(document: vscode.TextDocument, question: Q): Promise<Answers[Q['kind']]> {
+    await this.settings.loaded;
     return this.client.ask(this.textOf(document.getText(), document.uri), question);
   }
 

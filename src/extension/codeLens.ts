@@ -15,8 +15,9 @@ export class StoryCodeLens implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const { stories } = await this.analyses.analysis(document);
     const { wordsPerMinute } = this.settings.for(document.uri);
-    return mapInTurns((await this.analyses.analysis(document)).stories, (story) => new vscode.CodeLens(toRange(story.titleRange), {
+    return mapInTurns(stories, (story) => new vscode.CodeLens(toRange(story.titleRange), {
       title: lensTitle(story, wordsPerMinute),
       tooltip: `Rehearse '${story.title}' against the clock`,
       command: 'starStories.rehearse',

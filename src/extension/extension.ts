@@ -31,13 +31,9 @@ export interface StarStoriesApi extends ActivationTimes {
   analyses: DocumentAnalyses;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<StarStoriesApi> {
+export function activate(context: vscode.ExtensionContext): StarStoriesApi {
   const clock = new ActivationClock();
   const settings = new Settings();
-  const loading = settings.load();
-  clock.pause();
-  await loading;
-  clock.resume();
   const analyses = new DocumentAnalyses(settings);
   const diagnostics = new StoryDiagnostics(analyses, settings);
   const index = new StoryIndex(analyses, settings);

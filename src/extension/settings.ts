@@ -8,6 +8,12 @@ export class Settings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /**
+   * Every workspace folder's `.starstories.json`, read once. Activation does not wait for it (a file
+   * read goes through the host's file service, which can take seconds while a window opens); what reads
+   * the settings to analyse waits for it instead.
+   */
+  readonly loaded: Promise<void>;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
@@ -24,11 +30,7 @@ export class Settings implements vscode.Disposable {
         if (e.affectsConfiguration('starStories')) this.changed.fire();
       }),
     );
-  }
-
-  /** Reads every workspace folder's `.starstories.json`; called once at activation. */
-  async load(): Promise<void> {
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.readFile(vscode.Uri.joinPath(f.uri, CONFIG_FILE))));
+    this.loaded = Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.readFile(vscode.Uri.joinPath(f.uri, CONFIG_FILE)))).then(() => undefined);
   }
 
   private async readFile(uri: vscode.Uri): Promise<void> {

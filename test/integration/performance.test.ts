@@ -45,13 +45,13 @@ describe('performance in the extension host', function () {
     const { activationMs, activationBlockingMs, activationCpuMs } = api;
     assert.equal(typeof activationMs, 'number');
     benchFile('activation.json', { activationMs, activationBlockingMs, activationCpuMs, at: new Date().toISOString(), host: `VS Code ${vscode.version} extension host (${vscode.env.appHost}, Node ${process.versions.node})` });
-    // DESIGN §9: 50 ms. activationMs includes awaiting the settings file through the host's file
-    // system, which a busy host stretches to seconds; what this extension costs is the time it holds
-    // the host's thread. Its CPU time is held to the budget (code-server's Node reports it). Its wall
-    // time also counts time the OS gave other processes: on the shared 2-core test machine it measured
-    // 23–193 ms for 12–31 ms of CPU, so it is only guarded against something gone badly wrong.
+    // DESIGN §9: 50 ms. Activation awaits nothing (the settings file is read after it, see
+    // settings.ts), so its wall time is what VS Code's Running Extensions view shows. Its CPU time is
+    // held to the budget (code-server's Node reports it). Wall time also counts time the OS gave other
+    // processes: on the shared 2-core test machine it measured 23–193 ms for 12–31 ms of CPU, so it is
+    // only guarded against something gone badly wrong.
     if (activationCpuMs !== undefined) assert.ok(activationCpuMs <= BUDGET_MS, `activation used ${activationCpuMs.toFixed(1)} ms of the host thread's CPU`);
-    assert.ok(activationBlockingMs < 10 * BUDGET_MS, `activation held the extension host for ${activationBlockingMs.toFixed(1)} ms`);
+    assert.ok(activationMs < 10 * BUDGET_MS, `activation took ${activationMs.toFixed(1)} ms`);
   });
 
   it('never holds the host for more than 50 ms at a time while a 1 MB adversarial story file is opened, analysed and edited', async () => {
