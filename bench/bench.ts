@@ -156,10 +156,10 @@ const NOT_RECORDED = 'not measured: run `npm run test:integration` first (it rec
  * Activation in the real extension host, from .bench/activation.json. Without that file the figure is
  * marked missing rather than replaced by a measurement with a stub `vscode` module.
  */
-function activation(): { ms: number | null; blockingMs?: number | null; cpuMs?: number | null; source: string } {
-  const report = recorded<{ activationMs: number; activationBlockingMs?: number; activationCpuMs?: number; at: string; host: string }>('activation.json');
+function activation(): { ms: number | null; spanMs?: number | null; cpuMs?: number | null; source: string } {
+  const report = recorded<{ activationMs: number; activationSpanMs?: number; activationCpuMs?: number; at: string; host: string }>('activation.json');
   if (!report) return { ms: null, source: NOT_RECORDED };
-  return { ms: report.activationMs, blockingMs: report.activationBlockingMs ?? null, cpuMs: report.activationCpuMs ?? null, source: `${report.host}, integration run at ${report.at}; ms = first statement of dist/extension.js to the end of activate() (wall; activation awaits nothing), blockingMs = time on the host thread (wall), cpuMs = the same in CPU time of the thread` };
+  return { ms: report.activationMs, spanMs: report.activationSpanMs ?? null, cpuMs: report.activationCpuMs ?? null, source: `${report.host}, integration run at ${report.at}; ms = module evaluation + activate() on the host thread (wall), what VS Code's Running Extensions view shows; cpuMs = the same in CPU time of the thread; spanMs = first statement of dist/extension.js to the end of activate() (wall), the host's own work between them included` };
 }
 
 /** The extension host's longest turns while a 1 MB adversarial file is opened, from .bench/responsiveness.json. */
@@ -215,7 +215,7 @@ function main(): void {
       ['the first 200 keystrokes, code still cold (p50 / p95 / max)', `${results.details.keystroke.cold.p50Ms} / ${results.details.keystroke.cold.p95Ms} / ${results.details.keystroke.cold.maxMs} ms`, '—'],
       ['handing the 1 MB text to the worker (structured clone), p50', `${results.details.keystroke.handOverP50Ms} ms`, '—'],
       ['cold analysis + lint, 5 MB / 200 files', `${results.coldAnalysisMsPerMB} ms/MB`, '—'],
-      ['activation (real extension host): wall / on its thread / its CPU', act.ms === null ? 'not measured' : `${results.activationMs} ms / ${act.blockingMs == null ? '?' : round(act.blockingMs, 1)} ms / ${act.cpuMs == null ? '?' : round(act.cpuMs, 1)} ms`, '≤ 50 ms'],
+      ['activation (real extension host): on its thread / its CPU', act.ms === null ? 'not measured' : `${results.activationMs} ms / ${act.cpuMs == null ? '?' : round(act.cpuMs, 1)} ms`, '≤ 50 ms'],
       ['longest turn of the host held by STAR Stories, 1 MB adversarial file (longest overall)', turns.longestOwnTurnMs === null ? 'not measured' : `${turns.longestOwnTurnMs} ms (${turns.maxEventLoopBlockMs} ms, ${turns.longestOwner})`, '≤ 50 ms'],
       ['dist/extension.js', extensionBundleBytes === null ? 'not built' : `${(extensionBundleBytes / 1024).toFixed(1)} KB`, '≤ 400 KB'],
       ['peak memory: star-stories lint / markdownlint', `${results.details.lint.starStoriesPeakRssMB} MB / ${results.details.lint.markdownlintPeakRssMB} MB`, '—'],

@@ -42,14 +42,13 @@ describe('performance in the extension host', function () {
   it('activates within its budget and records the time for npm run bench', async () => {
     await openInEditor('001_0100f59d336e01c0.md');
     const api = (await starStories().activate()) as StarStoriesApi;
-    const { activationMs, activationBlockingMs, activationCpuMs } = api;
+    const { activationMs, activationSpanMs, activationCpuMs } = api;
     assert.equal(typeof activationMs, 'number');
-    benchFile('activation.json', { activationMs, activationBlockingMs, activationCpuMs, at: new Date().toISOString(), host: `VS Code ${vscode.version} extension host (${vscode.env.appHost}, Node ${process.versions.node})` });
+    benchFile('activation.json', { activationMs, activationSpanMs, activationCpuMs, at: new Date().toISOString(), host: `VS Code ${vscode.version} extension host (${vscode.env.appHost}, Node ${process.versions.node})` });
     // DESIGN §9: 50 ms. Activation awaits nothing (the settings file is read after it, see
-    // settings.ts), so its wall time is what VS Code's Running Extensions view shows. Its CPU time is
-    // held to the budget (code-server's Node reports it). Wall time also counts time the OS gave other
-    // processes: on the shared 2-core test machine it measured 23–193 ms for 12–31 ms of CPU, so it is
-    // only guarded against something gone badly wrong.
+    // settings.ts). Its CPU time is held to the budget (code-server's Node reports it). Its wall time
+    // also counts time the OS gave other processes: on the shared 2-core test machine it measured
+    // 23–193 ms for 12–31 ms of CPU, so it is only guarded against something gone badly wrong.
     if (activationCpuMs !== undefined) assert.ok(activationCpuMs <= BUDGET_MS, `activation used ${activationCpuMs.toFixed(1)} ms of the host thread's CPU`);
     assert.ok(activationMs < 10 * BUDGET_MS, `activation took ${activationMs.toFixed(1)} ms`);
   });
