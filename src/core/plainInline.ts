@@ -1,7 +1,8 @@
 // Inline half of the plain reader (see plainReader.ts): the text of one paragraph or heading, read
-// into the mdast nodes remark would build — text, strong, emphasis, inline code and hard breaks — or
-// undefined when it holds anything else (escapes, entities, HTML and autolinks, links, images and
-// full references, code spans over several lines). Nodes carry their offsets into the chunk as
+// into the mdast nodes remark would build — text, strong, emphasis, inline code, hard breaks and
+// plain links (`[text](#anchor)`, as in a table of contents) — or undefined when it holds anything else
+// (escapes, entities, HTML and autolinks, other links, images and full references, code spans over
+// several lines). Nodes carry their offsets into the chunk as
 // `start` and `end` (remark's `position.start.offset` and `position.end.offset`).
 //
 // The rules replicated are micromark's (remark's tokenizer), not only CommonMark's where they differ:
@@ -16,7 +17,7 @@ export interface At {
 
 export type PlainInline =
   | (At & { type: 'text' | 'inlineCode'; value: string })
-  | (At & { type: 'strong' | 'emphasis'; children: PlainInline[] })
+  | (At & { type: 'strong' | 'emphasis' | 'link'; children: PlainInline[] })
   | (At & { type: 'break' });
 
 /** A run of `*` or `_` that may open or close emphasis; [start, end) shrinks as its markers are used. */
@@ -62,6 +63,13 @@ const INLINE_SYNTAX = /[*_`\\\0<\]&]| {2}\n/;
 /** After `<`, what may start an autolink or HTML; anything else leaves `<` as text. */
 export const MAYBE_TAG = /^[A-Za-z/!?]/;
 
+/**
+ * A link whose every part reads one way only: its text on one line with no brackets, code, emphasis,
+ * tags, escapes or entities in it, a destination of URL characters, no title. The nearest `[` before
+ * a `]` opens the link in CommonMark, and a text without `[` makes this `[` the nearest.
+ */
+const PLAIN_LINK = /\[([^[\]\n`*_<\\&]+)\]\([\w#/:.~?=%+@$,;'-]+\)/y;
+
 /** What remark would read as a character reference (conservative: any such shape declines). */
 const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
 
@@ -102,6 +110,7 @@ export function readInline(text: string, from: number, to: number, inListItem: b
   if (!INLINE_SYNTAX.test(text.slice(from, to))) return [textNode(text, from, to)];
   const pieces: Piece[] = [];
   let closers: Map<number, number> | undefined;
+  let link: PlainInline | undefined;
   let pending = from;
   const flush = (end: number) => {
     if (end > pending) pieces.push({ type: 'span', start: pending, end });
@@ -162,8 +171,12 @@ export function readInline(text: string, from: number, to: number, inListItem: b
       return undefined;
     } else if (code === 60 /* < */ && MAYBE_TAG.test(text.charAt(i + 1))) {
       return undefined;
+    } else if (code === 91 /* [ */ && text.charCodeAt(i - 1) !== 33 /* ! */ && (link = plainLinkAt(text, i, to))) {
+      flush(i);
+      pieces.push(link);
+      i = pending = link.end;
     } else if (code === 93 /* ] */ && (text.charCodeAt(i + 1) === 40 /* ( */ || text.charCodeAt(i + 1) === 91 /* [ */)) {
-      // A link, an image or a full reference: `[a]` alone is text when the chunk defines no label.
+      // Any other link, an image or a full reference: `[a]` alone is text when the chunk defines no label.
       return undefined;
     } else if (code === 38 /* & */ && ENTITY.test(text.slice(i, i + 40))) {
       return undefined;
@@ -172,6 +185,13 @@ export function readInline(text: string, from: number, to: number, inListItem: b
   flush(to);
   const resolved = resolveEmphasis(text, pieces);
   return resolved && finish(text, resolved);
+}
+
+function plainLinkAt(text: string, at: number, to: number): PlainInline | undefined {
+  PLAIN_LINK.lastIndex = at;
+  const match = PLAIN_LINK.exec(text);
+  if (!match || at + match[0].length > to) return undefined;
+  return { type: 'link', start: at, end: at + match[0].length, children: [{ type: 'text', value: match[1], start: at + 1, end: at + 1 + match[1].length }] };
 }
 
 /**

@@ -73,9 +73,17 @@ describe('the plain reader reads as remark does', function () {
     assert.ok(accepted > runs * 0.25 && accepted < runs * 0.9, `accepted ${accepted} of ${runs}`);
   });
 
+  it('reads a table of contents (plain links in nested lists) itself', () => {
+    const toc = '## Contents\n\n- [Technical Challenges](#technical-challenges)\n  - [What key challenges have you faced?](#what-key-challenges)\n    - [Architecture](#architecture-1)\n- **[Result](#result)** and [Q3 (2024)](http://x.y/a_b?c=1&amp)\n';
+    const plain = reader.readPlain(toc.replace('&amp', ''));
+    assert.ok(plain, 'the plain reader declined the table of contents');
+    assert.deepEqual(plain, reader.read(toc.replace('&amp', '')));
+    assert.deepEqual(plain.prose.map((p) => p.text).slice(1, 4), ['Technical Challenges', 'What key challenges have you faced?', 'Architecture']);
+  });
+
   it('declines what it does not read, so that remark reads it', () => {
     for (const text of [
-      'a\tb', 'a\r\nb', 'a\rb', '> quote', '<div>x</div>', 'a <b>x</b> b', 'a <http://x.y> b', 'a \\* b', 'a &amp; b', '[a](b)', '[a][b]',
+      'a\tb', 'a\r\nb', 'a\rb', '> quote', '<div>x</div>', 'a <b>x</b> b', 'a <http://x.y> b', 'a \\* b', 'a &amp; b', '[a](b "t")', '[a](<b>)', '[*a*](b)', '![a](b)', '[a][b]',
       '[a]\n\n[a]: /url', '`a\nb`', '-\n', '- a\n  ```\n  x\n', '```\nnever closed', '- a\n\n      code', '- `` a\n  b',
       `${'- '.repeat(17)}deep`,
     ]) {
