@@ -54,15 +54,44 @@ function htmlEnd(line: string): RegExp | 'blank' {
   return 'blank';
 }
 
+/** What is open at a line, under one reading of the lines that look like the start of an HTML block. */
+interface Open {
+  fence?: { char: string; length: number };
+  html?: RegExp | 'blank';
+}
+
+/**
+ * Moves `open` past `line`. A line that may start an HTML block ending at a blank line (CommonMark's
+ * types 6 and 7) starts one only when `blankEnded` is set; the other types always do.
+ */
+function step(open: Open, line: string, blankEnded: boolean): void {
+  if (open.fence) {
+    const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+    if (close && close[1][0] === open.fence.char && close[1].length >= open.fence.length) open.fence = undefined;
+  } else if (open.html) {
+    if (open.html === 'blank' ? line.trim() === '' : open.html.test(line)) open.html = undefined;
+  } else {
+    open.fence = openedFence(line);
+    if (!open.fence && HTML_START.test(line)) {
+      const end = htmlEnd(line);
+      if (end === 'blank' ? blankEnded : !end.test(line.slice(line.indexOf('<') + 1))) open.html = end;
+    }
+  }
+}
+
 /**
  * Offsets where chunks start, scanning from `from` (a line start where nothing is open). When `stop` is
  * given, the scan ends at the first cut for which it returns true, and that cut is the last one returned:
  * from a cut nothing is open, so the rest of an unchanged text would cut exactly as before.
+ *
+ * A line like `<details>` or `<b>x</b>` starts an HTML block whose lines are raw until a blank line,
+ * unless it continues a paragraph (`<b>x</b> and more` never starts one), and then a fence under it is
+ * real. The scanner follows both readings and cuts only where neither has anything open.
  */
 export function scanCuts(text: string, from: number, stop?: (cut: number) => boolean): { cuts: number[]; stopped: boolean } {
   const cuts: number[] = [from];
-  let fence: { char: string; length: number } | undefined;
-  let html: RegExp | 'blank' | undefined;
+  const asBlock: Open = {};
+  const asText: Open = {};
   let pos = from;
   // The next CR is remembered: searching for it afresh on every line would be quadratic in LF-only text.
   let cr = text.indexOf('\r', pos);
@@ -72,28 +101,18 @@ export function scanCuts(text: string, from: number, stop?: (cut: number) => boo
     if (cr !== -1 && (next === -1 || cr < next)) next = cr;
     const lineEnd = next === -1 ? text.length : next;
     const first = text.charCodeAt(pos);
+    const closed = !asBlock.fence && !asBlock.html && !asText.fence && !asText.html;
     // Most lines start with a letter: nothing to check unless the line can open or close something.
-    if (fence || html || first === 35 /* # */ || first === 32 || first === 96 || first === 126 || first === 60) {
+    if (!closed || first === 35 /* # */ || first === 32 || first === 96 || first === 126 || first === 60) {
       const line = text.slice(pos, lineEnd);
-      if (fence) {
-        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-        if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
-      } else if (html) {
-        if (html === 'blank' ? line.trim() === '' : html.test(line)) html = undefined;
-        // What looked like an HTML block may be none (`<b>x</b> and more` is a paragraph): a fence
-        // that opens in it may be real, and outlive it. Both are followed until both close.
-        else fence = openedFence(line);
-      } else if (HEADING.test(line)) {
+      if (closed && HEADING.test(line)) {
         if (pos > from) {
           cuts.push(pos);
           if (stop?.(pos)) return { cuts, stopped: true };
         }
       } else {
-        fence = openedFence(line);
-        if (!fence && HTML_START.test(line)) {
-          const end = htmlEnd(line);
-          if (end === 'blank' || !end.test(line.slice(line.indexOf('<') + 1))) html = end;
-        }
+        step(asBlock, line, true);
+        step(asText, line, false);
       }
     }
     if (next === -1) break;

@@ -72,6 +72,13 @@ describe('chunked parsing', () => {
     assert.deepEqual(splitChunks(text).map((c) => c.start), [0]);
   });
 
+  it('does not cut under a fence that opens after an HTML block took in a fence line (found by npm run fuzz)', () => {
+    // `<details>` starts an HTML block that runs to the blank line: the first ``` is in it, and the second opens a fence that never closes.
+    const text = '<details><summary>**Situation:**</summary>x</details>\n```\n\n```\n\n### Follow-up Questions\n- Q: I?\n**Situation:** inside follow-ups';
+    assert.deepEqual([...topLevelHeadings(text, 0)], []);
+    assert.deepEqual(splitChunks(text).map((c) => c.start), [0]);
+  });
+
   it('reuses cached chunks after an edit and still matches a fresh analysis', () => {
     const text = readFileSync(files[1], 'utf8');
     chunked.analyse(text, 'f.md');
