@@ -198,6 +198,13 @@ describe('fix safety', function () {
         const hasSafeFix = lintDocument(analyser.analyse(text, file), config).some((f) => f.fixes?.some((x) => x.safe));
         const before = sha256(file);
         const first = run(['lint', file, '--fix', '--format', 'json']);
+        if (Buffer.from(text).subarray(0, 8000).includes(0)) {
+          // A NUL in the first 8 000 bytes makes it a binary file: named, and never written.
+          assert.equal(first.code, 2);
+          assert.match(first.err.join(' '), /is a binary file/);
+          assert.equal(sha256(file), before);
+          continue;
+        }
         assert.ok(first.code === 0 || first.code === 1, `${file}: ${first.err.join(' ')}`);
         const once = sha256(file);
         if (!hasSafeFix) assert.equal(once, before, `${file} has no safe fix but --fix changed it`);
@@ -292,6 +299,16 @@ describe('fix bugs found by fuzzing (regressions)', () => {
       assert.ok(noMetric);
       assert.deepEqual(noMetric.fixes?.map((x) => x.title), ['Disable STAR005 (result-without-metric) on this line', 'Disable STAR005 (result-without-metric) in this file']);
     }
+  });
+
+  it('STAR001 and STAR005: a line inserted below a <details> block comes after a blank line, where it is Markdown again (found by npm run fuzz)', () => {
+    const details = '<details><summary>More</summary>x</details>\n';
+    const noResult = lint(`## Launch\n\n- **Situation:** a\n- **Task:** b\n- **Action:** c\n${details}`);
+    const inserted = applyEdits(noResult.document, fixOf(noResult.findings, 'STAR001', /Result/).edits);
+    assert.ok(analyser.analyse(inserted, 'r.md').stories[0].sections.some((s) => s.role === 'result'), inserted);
+    const noMetric = lint(`## Launch\n\n- **Situation:** a\n- **Task:** b\n- **Action:** c\n- **Result:** shipped\n${details}`);
+    const withMetric = applyEdits(noMetric.document, fixOf(noMetric.findings, 'STAR005', /metric/).edits);
+    assert.ok(!lintDocument(analyser.analyse(withMetric, 'r.md'), config).some((f) => f.rule === 'STAR005'), withMetric);
   });
 
   it('a finding inside an HTML comment left open offers only the file-wide disable', () => {

@@ -2,7 +2,7 @@ import { roleName } from '../present';
 import type { Role, Section, Story, TextEdit } from '../model';
 import type { StoryDocument } from '../analyse';
 import type { StoryRule } from './rule';
-import { endsInOpenBlock } from './text';
+import { endsInHtmlUntilBlank, endsInOpenBlock } from './text';
 
 const ORDER: Role[] = ['situation', 'task', 'action', 'result'];
 const HINT: Record<Role, string> = {
@@ -67,7 +67,7 @@ function insertion(document: StoryDocument, story: Story, role: Role): TextEdit 
     const line = { line: document.lines.positionAt(sub.start).line, character: 0 };
     return { range: { start: line, end: line }, newText: `${label}\n\n` };
   }
-  return { range: { start: at, end: at }, newText: `\n${blankLine}${label}` };
+  return { range: { start: at, end: at }, newText: `\n${endsInHtmlUntilBlank(document, last) ? '\n' : blankLine}${label}` };
 }
 
 /** Writes new lines with the document's own line ending. */

@@ -2,7 +2,7 @@ import { hasQuantity } from '../metrics';
 import type { StoryDocument } from '../analyse';
 import type { Section, TextEdit } from '../model';
 import type { StoryRule } from './rule';
-import { endsInOpenBlock } from './text';
+import { endsInHtmlUntilBlank, endsInOpenBlock } from './text';
 
 /** A filled-in example the user replaces; its own arithmetic holds (40 → 5 is 87.5% ≈ 88%). */
 export const METRIC_TEMPLATE = '- Before → after: 40 min → 5 min (88% faster)';
@@ -15,7 +15,8 @@ function templateEdit(document: StoryDocument, result: Section): TextEdit {
   // next label (`**Action:** …` on the following line of the same paragraph): keep a blank line after it.
   const below = at.line + 1 < document.lines.lineCount ? document.lines.lineText(at.line + 1) : '';
   const separate = result.form !== 'list' && below.trim() !== '';
-  return { range: { start: at, end: at }, newText: `${nl}${result.form === 'list' ? '' : nl}${METRIC_TEMPLATE}${separate ? nl : ''}` };
+  const blankLine = result.form !== 'list' || endsInHtmlUntilBlank(document, result);
+  return { range: { start: at, end: at }, newText: `${nl}${blankLine ? nl : ''}${METRIC_TEMPLATE}${separate ? nl : ''}` };
 }
 
 export const resultWithoutMetric: StoryRule = {

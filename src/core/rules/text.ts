@@ -46,3 +46,17 @@ export function endsInOpenBlock(document: StoryDocument, section: Section): bool
   const end = document.lines.offsetAt(section.contentRange.end);
   return endsInOpenFence(document, end) || endsInOpenHtml(document.lines.text.slice(document.lines.offsetAt(section.contentRange.start), end));
 }
+
+/**
+ * Whether the last lines of `section` (since its last blank line) hold a line that may start an HTML
+ * block: such a block (`<details>…`) runs on to the next blank line, so a line appended right below
+ * would be HTML, not Markdown. Text appended there must start after a blank line.
+ */
+export function endsInHtmlUntilBlank(document: StoryDocument, section: Section): boolean {
+  for (let line = section.contentRange.end.line; line >= section.contentRange.start.line; line--) {
+    const text = document.lines.lineText(line);
+    if (text.trim() === '') return false;
+    if (/^ {0,3}</.test(text)) return true;
+  }
+  return false;
+}
