@@ -34,7 +34,8 @@ describe('fuzzing the analyser and the linter', function () {
       if (document.stories.length > 0) withStories++;
       if (lintDocument(document, config).some((f) => (f.fixes ?? []).length > 2)) withFixes++;
     }
-    assert.ok(withStories >= 60, `only ${withStories} of 200 documents hold a story`);
+    // 58–93 of 200 over seeds 1–20 (npm run fuzz picks a new seed each time): a fifth is the floor.
+    assert.ok(withStories >= 40, `only ${withStories} of 200 documents hold a story`);
     assert.ok(withFixes >= 20, `only ${withFixes} of 200 documents have a finding with its own fix`);
     assert.ok(samples.some((t) => t.includes('\r\n')) && samples.some((t) => /\r(?!\n)/.test(t)) && samples.some((t) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(t)));
   });
