@@ -91,21 +91,25 @@ function restOfLine(nodes: readonly Inline[], index: number): string {
 }
 
 export class ChunkReader {
+  /** The chunk being read: an HTML node's value drops what a list or quote indents it by, tabs expanded, so comments are found in the source. */
+  private source = '';
+
   constructor(private readonly lexicon: Lexicon) {}
 
   /** The chunk's facts, read with remark. */
   read(text: string): ChunkFacts {
-    return this.facts(parseMarkdown(text).children);
+    return this.facts(parseMarkdown(text).children, text);
   }
 
   /** The chunk's facts when the plain reader can read it without remark (the same facts), else undefined. */
   readPlain(text: string): ChunkFacts | undefined {
     const blocks = readPlainTree(text);
-    return blocks && this.facts(blocks);
+    return blocks && this.facts(blocks, text);
   }
 
-  private facts(blocks: readonly (RootContent | PlainBlock)[]): ChunkFacts {
+  private facts(blocks: readonly (RootContent | PlainBlock)[], source: string): ChunkFacts {
     const facts: ChunkFacts = { headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] };
+    this.source = source;
     for (const node of blocks) this.block(node, facts);
     return facts;
   }
@@ -122,7 +126,7 @@ export class ChunkReader {
         this.list(node, facts);
         break;
       default:
-        collectProse(node, facts);
+        collectProse(node, facts, this.source);
     }
   }
 
@@ -131,7 +135,7 @@ export class ChunkReader {
     const found = lookupLabel(this.lexicon, text);
     facts.headings.push({ start: startOf(node), end: endOf(node), depth: node.depth, text, label: found && { ...found, text } });
     if (isQuestion(text)) facts.questions.push({ start: startOf(node), end: endOf(node), text });
-    collectProse(node, facts);
+    collectProse(node, facts, this.source);
   }
 
   /** Labels of forms 2 and 3: bold text at the start of a line of a top-level paragraph. */
@@ -150,7 +154,7 @@ export class ChunkReader {
         if (meta) facts.meta.push({ start: startOf(node), end: endOf(node), key: meta[1].toLowerCase() as 'tags' | 'question', value: meta[2].trim() });
       }
     }
-    collectProse(node, facts);
+    collectProse(node, facts, this.source);
   }
 
   /** Labels of form 4: bold text opening an item of a top-level list. */
@@ -160,7 +164,7 @@ export class ChunkReader {
       if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') this.boldLabel(first.children, 0, 'list', facts);
       const text = itemText(item);
       if (isQuestion(text)) facts.questions.push({ start: startOf(item), end: endOf(item), text });
-      collectProse(item, facts);
+      collectProse(item, facts, this.source);
     }
   }
 
@@ -194,13 +198,13 @@ function comments(html: string, offset: number): DirectiveFact[] {
 }
 
 /** Walks with an explicit stack: deeply nested lists must not overflow the call stack. */
-function collectProse(root: AnyNode, facts: ChunkFacts): void {
+function collectProse(root: AnyNode, facts: ChunkFacts, source: string): void {
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'text' || node.type === 'inlineCode') facts.prose.push({ start: startOf(node), end: endOf(node), text: node.value });
     else if (node.type === 'code') facts.code.push({ start: startOf(node), end: endOf(node) });
-    else if (node.type === 'html') facts.comments.push(...comments(node.value, startOf(node)));
+    else if (node.type === 'html') facts.comments.push(...comments(source.slice(startOf(node), endOf(node)), startOf(node)));
     else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
 }

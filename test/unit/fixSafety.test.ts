@@ -311,6 +311,14 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.ok(!lintDocument(analyser.analyse(withMetric, 'r.md'), config).some((f) => f.rule === 'STAR005'), withMetric);
   });
 
+  it('disable-next-line above a tab-indented line of a list item silences it (found by npm run fuzz)', () => {
+    // remark gives the comment's HTML node a value with the tab expanded: the directive is found in the source.
+    const document = analyser.analyse('# Story bank\n\n## I\n\n### Result\nI\n\n### Action\n\n\n### Task\nI\n\n- I\n\n\t I $50K → $40K (50% reduction)\n', 'r.md');
+    const findings = lintDocument(document, config, { disableFixes: true });
+    const fixed = applyEdits(document, fixOf(findings, 'STAR006', /on this line/).edits);
+    assert.deepEqual(lintDocument(analyser.analyse(fixed, 'r.md'), config).filter((f) => f.rule === 'STAR006'), [], fixed);
+  });
+
   it('a finding inside an HTML comment left open offers only the file-wide disable', () => {
     const { findings } = lint('## Launch\n\n**Situation:** a\n**Task:** b\n**Action:** c\n**Result:** 5 min\n\n<!-- never closed\n\n40 min â†’ 5 min\n');
     const mojibake = findings.find((f) => f.rule === 'STAR011');

@@ -133,7 +133,7 @@ describe('fuzzing the analyser and the linter', function () {
       this.timeout(60_000);
       execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root });
       for (const args of [['lint', ...files, '--format', 'json'], ['parse', ...files, '--json']]) {
-        const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+        const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 30 });
         assert.ok(result.status === 0 || result.status === 1, `${args[0]} exited ${result.status} (${result.signal ?? 'no signal'}): ${result.stderr}`);
         assert.equal(result.stderr, '');
         assert.equal((JSON.parse(result.stdout) as { files: unknown[] }).files.length, files.length);
