@@ -319,6 +319,15 @@ describe('fix bugs found by fuzzing (regressions)', () => {
     assert.deepEqual(lintDocument(analyser.analyse(fixed, 'r.md'), config).filter((f) => f.rule === 'STAR006'), [], fixed);
   });
 
+  it('STAR001: a label inserted in front of a setext Result is written like it, so it joins the story (found by npm run fuzz)', () => {
+    // The story's first label is `### Situation`, but a `### Task` under the `## I` above the Result would not belong to the story.
+    const text = '# Story bank\n\n### Situation\nI\n\n## I\n\nResult\n------\n5 fewer pages\n';
+    const { document, findings } = lint(text);
+    const fixed = applyEdits(document, fixOf(findings, 'STAR001', /Task/).edits);
+    assert.equal(fixed, '# Story bank\n\n### Situation\nI\n\n## I\n\nTask\n----\n\nResult\n------\n5 fewer pages\n');
+    assert.ok(!lintDocument(analyser.analyse(fixed, 'r.md'), config).some((f) => f.rule === 'STAR001' && /Task/.test(f.message)), fixed);
+  });
+
   it('a finding inside an HTML comment left open offers only the file-wide disable', () => {
     const { findings } = lint('## Launch\n\n**Situation:** a\n**Task:** b\n**Action:** c\n**Result:** 5 min\n\n<!-- never closed\n\n40 min â†’ 5 min\n');
     const mojibake = findings.find((f) => f.rule === 'STAR011');

@@ -42,11 +42,13 @@ function labelLike(document: StoryDocument, model: Section, role: Role): string 
 }
 
 function insertion(document: StoryDocument, story: Story, role: Role): TextEdit | undefined {
-  const model = story.sections.find((s) => ORDER.includes(s.role)) ?? story.sections[0];
-  if (!model) return undefined;
-  const label = labelLike(document, model, role);
   const rank = ORDER.indexOf(role);
   const before = story.sections.find((s) => ORDER.indexOf(s.role) > rank);
+  // Written like the label it goes in front of (a `###` label above a setext `Result` under another
+  // heading would not belong to the story), else like the story's first STAR label.
+  const model = before ?? story.sections.find((s) => ORDER.includes(s.role)) ?? story.sections[0];
+  if (!model) return undefined;
+  const label = labelLike(document, model, role);
   const blankLine = model.form === 'list' ? '' : '\n';
   if (before) {
     const at = { line: before.labelRange.start.line, character: 0 };
