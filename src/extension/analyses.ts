@@ -24,21 +24,19 @@ export class DocumentAnalyses implements vscode.Disposable {
     this.client = client ?? new AnalysisClient();
   }
 
-  private textOf(text: string, uri: vscode.Uri) {
-    return { fileName: vscode.workspace.asRelativePath(uri), text, config: this.settings.for(uri) } satisfies DocumentText;
+  private async textOf(text: string, uri: vscode.Uri): Promise<DocumentText> {
+    return { fileName: vscode.workspace.asRelativePath(uri), text, config: await this.settings.loadedFor(uri) };
   }
 
   /** Analyses text that is not open in an editor (Lint Workspace, the workspace index). */
   async analyseText(text: string, uri: vscode.Uri): Promise<AnalysisResult> {
-    await this.settings.loaded;
-    return inTurnOfItsOwn(this.client.analyse(this.textOf(text, uri)));
+    return inTurnOfItsOwn(this.client.analyse(await this.textOf(text, uri)));
   }
 
   /** The analysis of the document's current version, with its findings under the current settings. */
   async analysis(document: vscode.TextDocument): Promise<AnalysisResult> {
-    await this.settings.loaded;
+    const config = await this.settings.loadedFor(document.uri);
     const key = document.uri.toString();
-    const config = this.settings.for(document.uri);
     const settings = JSON.stringify(config);
     const hit = this.byUri.get(key);
     if (hit && hit.version === document.version && hit.settings === settings) return inTurnOfItsOwn(hit.result);
@@ -55,8 +53,7 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   /** A question about the document's current text that the stories and findings do not answer. */
   async ask<Q extends Exclude<Question, { kind: 'analysis' }>>(document: vscode.TextDocument, question: Q): Promise<Answers[Q['kind']]> {
-    await this.settings.loaded;
-    return this.client.ask(this.textOf(document.getText(), document.uri), question);
+    return this.client.ask(await this.textOf(document.getText(), document.uri), question);
   }
 
   dispose(): void {

@@ -5,8 +5,7 @@ import type { StoryDiagnostics } from './diagnostics';
 import type { Settings } from './settings';
 
 export async function lintWorkspace(analyses: DocumentAnalyses, diagnostics: StoryDiagnostics, settings: Settings): Promise<{ files: number; stories: number; findings: number }> {
-  await settings.loaded;
-  const config = settings.for(vscode.workspace.workspaceFolders?.[0]?.uri);
+  const config = await settings.loadedFor(vscode.workspace.workspaceFolders?.[0]?.uri);
   const include = config.include.length === 1 ? config.include[0] : `{${config.include.join(',')}}`;
   const exclude = config.exclude.length ? `{${config.exclude.join(',')}}` : undefined;
   const uris = await vscode.workspace.findFiles(include, exclude);

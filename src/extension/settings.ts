@@ -10,10 +10,10 @@ export class Settings implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /**
    * Every workspace folder's `.starstories.json`, read once. Activation does not wait for it (a file
-   * read goes through the host's file service, which can take seconds while a window opens); what reads
-   * the settings to analyse waits for it instead.
+   * read goes through the host's file service, which can take seconds while a window opens):
+   * `loadedFor` does.
    */
-  readonly loaded: Promise<void>;
+  private readonly loaded: Promise<void>;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
@@ -43,6 +43,12 @@ export class Settings implements vscode.Disposable {
       // A missing file means defaults; a broken one is flagged by the JSON schema in the editor.
       this.files.delete(folder);
     }
+  }
+
+  /** The configuration for `uri` once the workspace's `.starstories.json` files have been read: what analyses use. */
+  async loadedFor(uri: vscode.Uri | undefined): Promise<StarConfig> {
+    await this.loaded;
+    return this.for(uri);
   }
 
   for(uri: vscode.Uri | undefined): StarConfig {

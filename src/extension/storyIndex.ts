@@ -57,8 +57,7 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
-    await this.settings.loaded;
-    const config = this.settings.for(vscode.workspace.workspaceFolders?.[0]?.uri);
+    const config = await this.settings.loadedFor(vscode.workspace.workspaceFolders?.[0]?.uri);
     const include = config.include.length === 1 ? config.include[0] : `{${config.include.join(',')}}`;
     const exclude = config.exclude.length ? `{${config.exclude.join(',')}}` : undefined;
     const uris = await vscode.workspace.findFiles(include, exclude);

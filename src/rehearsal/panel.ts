@@ -135,8 +135,7 @@ export class RehearsalPanel implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    await this.settings.loaded;
-    const config = this.settings.for(uri);
+    const config = await this.settings.loadedFor(uri);
     const options = { key: ref.storyId, file: vscode.workspace.asRelativePath(uri), storySeconds: config.targetSeconds, wordsPerMinute: config.wordsPerMinute, question: ref.question };
     const built = await this.analyses.ask(document, { kind: 'storyView', storyId: ref.storyId, options });
     return built && { ...built, ref, uri };
