@@ -91,9 +91,6 @@ function restOfLine(nodes: readonly Inline[], index: number): string {
 }
 
 export class ChunkReader {
-  /** The chunk being read: an HTML node's value drops what a list or quote indents it by, tabs expanded, so comments are found in the source. */
-  private source = '';
-
   constructor(private readonly lexicon: Lexicon) {}
 
   /** The chunk's facts, read with remark. */
@@ -109,37 +106,36 @@ export class ChunkReader {
 
   private facts(blocks: readonly (RootContent | PlainBlock)[], source: string): ChunkFacts {
     const facts: ChunkFacts = { headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] };
-    this.source = source;
-    for (const node of blocks) this.block(node, facts);
+    for (const node of blocks) this.block(node, facts, source);
     return facts;
   }
 
-  private block(node: RootContent | PlainBlock, facts: ChunkFacts): void {
+  private block(node: RootContent | PlainBlock, facts: ChunkFacts, source: string): void {
     switch (node.type) {
       case 'heading':
-        this.heading(node, facts);
+        this.heading(node, facts, source);
         break;
       case 'paragraph':
-        this.paragraph(node, facts);
+        this.paragraph(node, facts, source);
         break;
       case 'list':
-        this.list(node, facts);
+        this.list(node, facts, source);
         break;
       default:
-        collectProse(node, facts, this.source);
+        collectProse(node, facts, source);
     }
   }
 
-  private heading(node: Heading | Extract<PlainBlock, { type: 'heading' }>, facts: ChunkFacts): void {
+  private heading(node: Heading | Extract<PlainBlock, { type: 'heading' }>, facts: ChunkFacts, source: string): void {
     const text = toString(node);
     const found = lookupLabel(this.lexicon, text);
     facts.headings.push({ start: startOf(node), end: endOf(node), depth: node.depth, text, label: found && { ...found, text } });
     if (isQuestion(text)) facts.questions.push({ start: startOf(node), end: endOf(node), text });
-    collectProse(node, facts, this.source);
+    collectProse(node, facts, source);
   }
 
   /** Labels of forms 2 and 3: bold text at the start of a line of a top-level paragraph. */
-  private paragraph(node: Paragraph | Extract<PlainBlock, { type: 'paragraph' }>, facts: ChunkFacts): void {
+  private paragraph(node: Paragraph | Extract<PlainBlock, { type: 'paragraph' }>, facts: ChunkFacts, source: string): void {
     const nodes: readonly Inline[] = node.children;
     let atLineStart = true;
     nodes.forEach((child, i) => {
@@ -154,17 +150,17 @@ export class ChunkReader {
         if (meta) facts.meta.push({ start: startOf(node), end: endOf(node), key: meta[1].toLowerCase() as 'tags' | 'question', value: meta[2].trim() });
       }
     }
-    collectProse(node, facts, this.source);
+    collectProse(node, facts, source);
   }
 
   /** Labels of form 4: bold text opening an item of a top-level list. */
-  private list(node: List | PlainList, facts: ChunkFacts): void {
+  private list(node: List | PlainList, facts: ChunkFacts, source: string): void {
     for (const item of node.children as readonly (ListItem | PlainListItem)[]) {
       const first = item.children[0];
       if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') this.boldLabel(first.children, 0, 'list', facts);
       const text = itemText(item);
       if (isQuestion(text)) facts.questions.push({ start: startOf(item), end: endOf(item), text });
-      collectProse(item, facts, this.source);
+      collectProse(item, facts, source);
     }
   }
 
@@ -197,7 +193,10 @@ function comments(html: string, offset: number): DirectiveFact[] {
   }));
 }
 
-/** Walks with an explicit stack: deeply nested lists must not overflow the call stack. */
+/**
+ * Walks with an explicit stack: deeply nested lists must not overflow the call stack. Comments are
+ * found in `source` (the chunk): an HTML node's value drops what a list indents it by, tabs expanded.
+ */
 function collectProse(root: AnyNode, facts: ChunkFacts, source: string): void {
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
