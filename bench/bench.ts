@@ -9,9 +9,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StoryAnalyser } from '../src/core/analyse';
-import { mergeConfig } from '../src/core/config';
-import { lintDocument } from '../src/core/lint';
-import { AnalysisSession } from '../src/core/session';
+import { mergeConfig } from '../src/core/lint/config';
+import { lintDocument } from '../src/core/lint/lint';
+import { AnalysisSession } from '../src/core/analysisSession';
 import { oneBigFile, random, storyBank } from './corpus';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });

@@ -1,6 +1,6 @@
 // Renders docs/rules.md from the rule catalogue, so the docs never drift from the code.
 // `npm run docs:rules` writes it; a unit test fails when it is out of date.
-import { RULES } from '../src/core/rules';
+import { RULES } from '../src/core/lint/rules';
 
 export function rulesMarkdown(): string {
   const out = [

@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../core/analyse';
-import type { StarConfig } from '../core/config';
+import type { StarConfig } from '../core/lint/config';
 import { parseArgs, UsageError } from './args';
 import { loadConfig } from './configFile';
 import { expandArguments, readStoryFile, type FileProblem } from './files';

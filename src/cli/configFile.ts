@@ -2,7 +2,7 @@
 // current directory.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE, mergeConfig, readConfig, type StarConfig } from '../core/config';
+import { CONFIG_FILE, mergeConfig, readConfig, type StarConfig } from '../core/lint/config';
 
 export function loadConfig(explicit: string | undefined, cwd = process.cwd()): { config: StarConfig; path?: string; error?: string; warnings: string[] } {
   let path = explicit ? resolve(cwd, explicit) : undefined;

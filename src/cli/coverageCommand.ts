@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../core/analyse';
-import { coverage } from '../core/coverage';
+import { coverage } from '../core/views/coverage';
 import type { Story } from '../core/model';
 
 type Located = Story & { file: string };

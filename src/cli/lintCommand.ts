@@ -1,5 +1,5 @@
 import type { Finding } from '../core/model';
-import { RULES, RULE_DOCS, ruleDocsUrl } from '../core/rules';
+import { RULES, RULE_DOCS, ruleDocsUrl } from '../core/lint/rules';
 
 /**
  * What the report needs of a finding. Its fixes are not kept, only whether one is safe: held for every

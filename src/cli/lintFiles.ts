@@ -2,10 +2,10 @@
 // report needs, so that a large story bank is never held in memory whole.
 import { writeFileSync } from 'node:fs';
 import { StoryAnalyser, type StoryDocument } from '../core/analyse';
-import type { StarConfig } from '../core/config';
-import { applyEdits, safeEdits } from '../core/fix';
-import { lintDocument } from '../core/lint';
-import { withoutMemory } from '../core/memo';
+import type { StarConfig } from '../core/lint/config';
+import { applyEdits, safeEdits } from '../core/lint/fix';
+import { lintDocument } from '../core/lint/lint';
+import { withoutMemory } from '../core/util/memo';
 import { readStoryFile, type FileProblem } from './files';
 import { reported, type LintedFile } from './lintCommand';
 

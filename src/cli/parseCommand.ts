@@ -1,6 +1,6 @@
 import type { StoryDocument } from '../core/analyse';
 import type { Story } from '../core/model';
-import { formatSeconds, roleName } from '../core/present';
+import { formatSeconds, roleName } from '../core/stories/wording';
 
 /** One story as `star-stories parse --json` prints it (DESIGN §6). Lines are 1-based. */
 export function storyJson(story: Story) {

@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../core/analyse';
-import { formatDuration, formatSeconds } from '../core/present';
-import { storySeconds, storyTarget } from '../core/timing';
-import type { StarConfig } from '../core/config';
+import { formatDuration, formatSeconds } from '../core/stories/wording';
+import { storySeconds, storyTarget } from '../core/stories/timing';
+import type { StarConfig } from '../core/lint/config';
 
 /** A table per file: sections present, words, estimated time against target. */
 export function statsText(documents: StoryDocument[], config: StarConfig): string {

@@ -8,21 +8,21 @@
 // - After an edit, the work follows the edit: the line index, the outline and the story drafts are
 //   updated around the chunks that changed (`LineIndex.edited`, `editOutline`), and every story away
 //   from the edit is kept as it was, moved to its new lines.
-import { runEachWithin } from './budget';
-import { ChunkReader, type ChunkFacts, type HeadingFact, type Span } from './chunkReader';
-import { FACT_KEYS, factsView, shiftFact, type DocumentFactsView, type FactSource } from './documentFacts';
-import { changedRegion, chunkAt, findFrontMatter, resplitChunks, splitChunks, type Chunk, type Resplit } from './chunks';
-import { draftsOf, endDrafts, moveDrafts, type Draft } from './drafts';
-import { readFrontMatter } from './frontMatter';
-import { buildLexicon, type LabelKind } from './lexicon';
-import { LineIndex } from './lines';
+import { runEachWithin } from './util/budget';
+import { ChunkReader, type ChunkFacts, type HeadingFact, type Span } from './read/chunkReader';
+import { FACT_KEYS, factsView, shiftFact, type DocumentFactsView, type FactSource } from './read/documentFacts';
+import { changedRegion, chunkAt, findFrontMatter, resplitChunks, splitChunks, type Chunk, type Resplit } from './read/chunks';
+import { draftsOf, endDrafts, moveDrafts, type Draft } from './stories/drafts';
+import { readFrontMatter } from './read/frontMatter';
+import { buildLexicon, type LabelKind } from './read/lexicon';
+import { LineIndex } from './read/lines';
 import type { Story } from './model';
-import { buildOutline, type Outline, type OutlineInput } from './outline';
-import { editOutline, type Change } from './outlineEdit';
-import { assembleStories, keepsStory, type StoryCache } from './assemble';
-import { ownString } from './ownString';
-import { quietHeadings } from './prescan';
-import { partitionPoint } from './partition';
+import { buildOutline, type Outline, type OutlineInput } from './stories/outline';
+import { editOutline, type Change } from './incremental/outlineEdit';
+import { assembleStories, keepsStory, type StoryCache } from './stories/assemble';
+import { ownString } from './util/ownString';
+import { quietHeadings } from './read/prescan';
+import { partitionPoint } from './util/partition';
 
 export interface AnalyserOptions {
   /** Extra lexicon words per role (settings `starStories.lexicon`). */

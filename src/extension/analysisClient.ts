@@ -3,11 +3,11 @@
 // whose analysis was stopped gets a single STAR000 finding for the whole file instead of stories.
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { StarConfig } from '../core/config';
-import { LineIndex } from '../core/lines';
-import { flatFacts } from '../core/documentFacts';
+import type { StarConfig } from '../core/lint/config';
+import { LineIndex } from '../core/read/lines';
+import { flatFacts } from '../core/read/documentFacts';
 import type { Story } from '../core/model';
-import { tooComplex } from '../core/rules/tooComplex';
+import { tooComplex } from '../core/lint/rules/tooComplex';
 import type { AnalysisReply, AnalysisRequest, AnalysisResult, Answers, DocumentText, Kind, Question, ShownFinding } from './analysisProtocol';
 import { fromSegments } from './segments';
 import { nextTurn } from './turns';

@@ -6,11 +6,11 @@
 // dist/analysisWorker.js.
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
-import type { StarConfig } from '../core/config';
-import { safeEdits } from '../core/fix';
-import { metricAt } from '../core/metricHover';
+import type { StarConfig } from '../core/lint/config';
+import { safeEdits } from '../core/lint/fix';
+import { metricAt } from '../core/views/metricHover';
 import type { Finding, Range } from '../core/model';
-import { AnalysisSession } from '../core/session';
+import { AnalysisSession } from '../core/analysisSession';
 import { buildStoryView } from '../rehearsal/storyView';
 import type { AnalysisReply, AnalysisRequest, Answers, Kind, ShownFinding } from './analysisProtocol';
 import { buffersOf, toSegments } from './segments';

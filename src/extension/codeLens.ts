@@ -1,6 +1,6 @@
 // `▶ Rehearse · 2m10s · 4/4 sections` over each story.
 import * as vscode from 'vscode';
-import { lensTitle } from '../core/lens';
+import { lensTitle } from '../core/views/storyLens';
 import type { DocumentAnalyses } from './analyses';
 import { toRange } from './convert';
 import { mapInTurns } from './turns';

@@ -1,7 +1,7 @@
 // The one place where core data becomes VS Code data, and back.
 import * as vscode from 'vscode';
 import type { Range, Severity, TextEdit } from '../core/model';
-import { ruleDocsUrl } from '../core/rules/docs';
+import { ruleDocsUrl } from '../core/lint/rules/docs';
 import type { ShownFinding } from './analysisProtocol';
 
 export const DIAGNOSTIC_SOURCE = 'STAR Stories';

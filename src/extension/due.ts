@@ -2,7 +2,7 @@
 // quick pick; reloaded from the history whenever an attempt is recorded.
 import * as vscode from 'vscode';
 import { dueState, type RehearsalSchedule } from '../core/rehearsal/schedule';
-import type { BankedStory } from '../core/storyBank';
+import type { BankedStory } from '../core/views/storyBank';
 import type { RehearsalHistory } from '../rehearsal/history';
 
 /** Schedules of every story with history, read synchronously by the explorer, status bar and quick pick. */

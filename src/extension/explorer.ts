@@ -1,8 +1,8 @@
 // The Story Explorer: every story in the workspace, grouped by file or tag, with coverage on top.
 import * as vscode from 'vscode';
-import { buildStoryTree, type GroupBy, type TreeNode } from '../core/storyTree';
-import { roleName } from '../core/present';
-import type { BankedStory } from '../core/storyBank';
+import { buildStoryTree, type GroupBy, type TreeNode } from '../core/views/storyTree';
+import { roleName } from '../core/stories/wording';
+import type { BankedStory } from '../core/views/storyBank';
 import { toRange } from './convert';
 import type { Settings } from './settings';
 import type { StoryIndex } from './storyIndex';

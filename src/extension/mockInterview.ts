@@ -1,9 +1,9 @@
 // "STAR: Mock Interview": a random behavioural question, the stories that could answer it (the one
 // chosen for it last time first, then those tagged with its competencies), then the rehearsal panel.
 import * as vscode from 'vscode';
-import { formatDuration } from '../core/present';
+import { formatDuration } from '../core/stories/wording';
 import { pickQuestion, questionBank, rankStoriesFor, type BehaviouralQuestion } from '../core/rehearsal/questions';
-import type { BankedStory } from '../core/storyBank';
+import type { BankedStory } from '../core/views/storyBank';
 import type { StoryIndex } from './storyIndex';
 
 const PAIRINGS_KEY = 'starStories.mockInterviewPairings';

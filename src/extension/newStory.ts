@@ -1,7 +1,7 @@
 // "STAR: New Story": asks for a title and a label style, then inserts that story snippet at the cursor
 // (in a new Markdown file when no Markdown editor is active).
 import * as vscode from 'vscode';
-import { fillStoryTitle, storyStyles, type SnippetDefinition, type StoryStyle } from '../core/storySnippet';
+import { fillStoryTitle, storyStyles, type SnippetDefinition, type StoryStyle } from '../core/views/storySnippet';
 
 /** Arguments a keybinding or a test may pass to skip the prompts. */
 export interface NewStoryArgs {

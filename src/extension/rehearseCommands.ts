@@ -2,8 +2,8 @@
 // Export Rehearsal History as CSV.
 import * as vscode from 'vscode';
 import { byDue, describeDue } from '../core/rehearsal/schedule';
-import { formatDuration } from '../core/present';
-import type { BankedStory } from '../core/storyBank';
+import { formatDuration } from '../core/stories/wording';
+import type { BankedStory } from '../core/views/storyBank';
 import type { RehearsalHistory } from '../rehearsal/history';
 import type { RehearsalPanel } from '../rehearsal/panel';
 import type { PanelRef } from '../rehearsal/protocol';

@@ -1,7 +1,7 @@
 // The effective configuration for a document: defaults, then `starStories.*` settings, then the
 // workspace's `.starstories.json` — the same layering the CLI uses, so both agree.
 import * as vscode from 'vscode';
-import { CONFIG_FILE, mergeConfig, readConfig, type StarConfig } from '../core/config';
+import { CONFIG_FILE, mergeConfig, readConfig, type StarConfig } from '../core/lint/config';
 
 export class Settings implements vscode.Disposable {
   private readonly files = new Map<string, Partial<StarConfig>>();

@@ -1,7 +1,7 @@
 // The workspace index: every story in the workspace's Markdown files, built in the background after
 // activation, kept current by a file watcher and by edits to open documents (one file at a time).
 import * as vscode from 'vscode';
-import { bankStory, problemCounter, StoryBank } from '../core/storyBank';
+import { bankStory, problemCounter, StoryBank } from '../core/views/storyBank';
 import type { DocumentAnalyses } from './analyses';
 import type { AnalysisResult } from './analysisProtocol';
 import type { Settings } from './settings';

@@ -1,6 +1,6 @@
 // Outline, breadcrumbs and Go to Symbol: each story with its sections as children.
 import * as vscode from 'vscode';
-import { storySymbol } from '../core/storySymbol';
+import { storySymbol } from '../core/views/storySymbol';
 import type { DocumentAnalyses } from './analyses';
 import { toRange } from './convert';
 import { mapInTurns } from './turns';

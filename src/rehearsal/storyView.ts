@@ -2,9 +2,9 @@
 // document and the Markdown renderer; the extension host only asks for the result. No `vscode` import.
 import { pickFollowUp } from '../core/rehearsal/followUps';
 import { cueCard, sixtySecondCut, storyScript, type SectionScript } from '../core/rehearsal/script';
-import type { LineIndex } from '../core/lines';
+import type { LineIndex } from '../core/read/lines';
 import type { Story } from '../core/model';
-import { DEFAULT_STORY_SECONDS, DEFAULT_WORDS_PER_MINUTE, storyTarget } from '../core/timing';
+import { DEFAULT_STORY_SECONDS, DEFAULT_WORDS_PER_MINUTE, storyTarget } from '../core/stories/timing';
 import type { StoryView } from './protocol';
 import { renderMarkdown } from './render';
 

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 export const GRAMMAR_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'syntaxes', 'star-stories.injection.tmLanguage.json');
 export const SCOPE_NAME = 'markdown.star-stories.injection';
 
-/** Label words per role: DESIGN §3's lexicon (the unit tests keep it equal to src/core/lexicon.ts). */
+/** Label words per role: DESIGN §3's lexicon (the unit tests keep it equal to src/core/read/lexicon.ts). */
 export const LABEL_WORDS = {
   situation: ['situation', 'context', 'background', 'setup', 'the setup', 'scenario'],
   task: ['task', 'the task', 'goal', 'objective', 'target', 'responsibility', 'my role', 'assignment', 'obstacle'],
@@ -91,7 +91,7 @@ const PERIOD = String.raw`(?i:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days
 /** `/day`, ` per week`, and per-thing rates such as `/deployment`. */
 const PER_UNIT = String.raw`(?:/|[ ]per[ ])(?:${PERIOD}${NOT_BEFORE}|\p{L}{3,}${NOT_BEFORE})`;
 const RATE = `(?:${PER_UNIT})?`;
-/** K/M/B and their spellings (as src/core/metrics/units.ts reads them). */
+/** K/M/B and their spellings (as src/core/lint/metrics/units.ts reads them). */
 const MAGNITUDE = String.raw`(?:[KkMB]|MM|mn|Mn|bn|Bn|BN|[ ]?(?:thousand|million|billion|mil)(?![\p{L}]))`;
 /** Durations and data sizes; a single letter only touching the number (`15s`, `4H`, `10m`, `3d`). */
 const TIME_OR_SIZE = String.raw`(?:[ ]?(?i:nanoseconds?|ns|microseconds?|[µμ]s|milliseconds?|msecs?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|quarters?|years?|yrs?|[KMGTP]i?B|bytes?|kilobytes|megabytes|gigabytes|terabytes)|[ ]?[sShH]|[mdwy])`;
@@ -103,7 +103,7 @@ const UNIT_QUANTITY = String.raw`${RANGE}(?:${MAGNITUDE}|${TIME_OR_SIZE})\+?${RA
 const PER_QUANTITY = String.raw`${RANGE}(?:[ ]?(?i:requests?|req|calls|deploy(?:ment)?s|releases|runs|times|users|tickets|incidents|PRs))?${PER_UNIT}`;
 const METRIC = `${NOT_AFTER}(?:${CURRENCY}|${PERCENT}|${TIMES}|${UNIT_QUANTITY}|${PER_QUANTITY})`;
 
-/** The arrows src/core/metrics/pairs.ts pairs quantities with, mojibake included. */
+/** The arrows src/core/lint/metrics/pairs.ts pairs quantities with, mojibake included. */
 const ARROWS = ['→', '⟶', '⇒', '➔', '➜', '➡️', '➡', '⮕', '—>', '–>', '&rarr;', '&#8594;', 'â†’', '‚Üí'];
 const ASCII_ARROW = String.raw`(?<![-=<>!])(?:-->|->|==>|=>)(?![->=])`;
 const ARROW = `${ARROWS.join('|')}|${ASCII_ARROW}`;

@@ -8,9 +8,9 @@
 // gets a hang guard of 30 s. Unhandled, some of these inputs take 10–35 s of CPU or more.
 import assert from 'node:assert/strict';
 import { StoryAnalyser, type StoryDocument } from '../../src/core/analyse';
-import { runEachWithin } from '../../src/core/budget';
-import { mergeConfig } from '../../src/core/config';
-import { lintDocument } from '../../src/core/lint';
+import { runEachWithin } from '../../src/core/util/budget';
+import { mergeConfig } from '../../src/core/lint/config';
+import { lintDocument } from '../../src/core/lint/lint';
 import type { Finding } from '../../src/core/model';
 import { ADVERSARIAL } from '../fixtures/adversarial/generate';
 

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { mergeConfig } from '../../src/core/config';
-import { safeEdits } from '../../src/core/fix';
-import { lintDocument } from '../../src/core/lint';
+import { mergeConfig } from '../../src/core/lint/config';
+import { safeEdits } from '../../src/core/lint/fix';
+import { lintDocument } from '../../src/core/lint/lint';
 import { AnalysisClient } from '../../src/extension/analysisClient';
 import { buildStoryView } from '../../src/rehearsal/storyView';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { competencyOf, coverage } from '../../src/core/coverage';
+import { competencyOf, coverage } from '../../src/core/views/coverage';
 import { main } from '../../src/cli/cli';
 
 describe('competency coverage', () => {

@@ -2,7 +2,7 @@
 // expression scanning backwards (it runs for every story after every edit). Checked against the rule
 // as first written: the last 200 characters, matched with one pattern.
 import assert from 'node:assert/strict';
-import { trimEnd } from '../../src/core/drafts';
+import { trimEnd } from '../../src/core/stories/drafts';
 import { random } from '../../bench/corpus';
 
 const BREAK = /(?:^|[\r\n])[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { mergeConfig } from '../../src/core/config';
-import { findMojibake, findMojibakeInParts, MojibakeScanner, repairMojibake } from '../../src/core/encoding';
-import { applyEdits } from '../../src/core/fix';
-import { lintDocument } from '../../src/core/lint';
+import { mergeConfig } from '../../src/core/lint/config';
+import { findMojibake, findMojibakeInParts, MojibakeScanner, repairMojibake } from '../../src/core/read/encoding';
+import { applyEdits } from '../../src/core/lint/fix';
+import { lintDocument } from '../../src/core/lint/lint';
 
 const misread = (text: string, codepage: string) => iconv.decode(Buffer.from(text, 'utf8'), codepage);
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { findFrontMatter, splitChunks } from '../../src/core/chunks';
-import { parseMarkdown } from '../../src/core/markdown';
+import { findFrontMatter, splitChunks } from '../../src/core/read/chunks';
+import { parseMarkdown } from '../../src/core/read/remark';
 import type { Story } from '../../src/core/model';
 import { fuzzRuns, fuzzSeed, markdownArbitrary } from './support/markdownArbitrary';
 

@@ -5,12 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { StoryAnalyser, type StoryDocument } from '../../src/core/analyse';
-import { changedRegion, resplitChunks, splitChunks } from '../../src/core/chunks';
-import { mergeConfig } from '../../src/core/config';
-import { LineIndex } from '../../src/core/lines';
-import { lintDocument } from '../../src/core/lint';
+import { changedRegion, resplitChunks, splitChunks } from '../../src/core/read/chunks';
+import { mergeConfig } from '../../src/core/lint/config';
+import { LineIndex } from '../../src/core/read/lines';
+import { lintDocument } from '../../src/core/lint/lint';
 import type { Finding } from '../../src/core/model';
-import { AnalysisSession } from '../../src/core/session';
+import { AnalysisSession } from '../../src/core/analysisSession';
 // A small seeded generator (mulberry32), so a failure names the seed that reproduces it.
 import { random, StoryBankWriter } from '../../bench/corpus';
 import { fuzzRuns, fuzzSeed, markdownArbitrary } from './support/markdownArbitrary';

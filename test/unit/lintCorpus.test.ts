@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { mergeConfig } from '../../src/core/config';
-import { lintDocument } from '../../src/core/lint';
+import { mergeConfig } from '../../src/core/lint/config';
+import { lintDocument } from '../../src/core/lint/lint';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const { findings } = JSON.parse(readFileSync(join(fixtures, 'expected.json'), 'utf8')) as {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { mergeConfig } from '../../src/core/config';
-import { lintDocument } from '../../src/core/lint';
+import { mergeConfig } from '../../src/core/lint/config';
+import { lintDocument } from '../../src/core/lint/lint';
 import type { Finding } from '../../src/core/model';
 
 const fixtures = join(__dirname, '..', 'fixtures');

@@ -1,6 +1,6 @@
 // memoise: answers remembered by key, except inside withoutMemory (the command line's lint).
 import assert from 'node:assert/strict';
-import { memoise, withoutMemory } from '../../src/core/memo';
+import { memoise, withoutMemory } from '../../src/core/util/memo';
 
 describe('memoise', () => {
   it('computes an answer once per key, and every time inside withoutMemory', () => {

@@ -1,7 +1,7 @@
 // The arithmetic check of STAR006 on the examples of issue 4 / DESIGN §4. Expected values worked out
 // by hand: e.g. (270 − 150) / 270 = 44.44 %, (30 000 − 45) / 30 000 = 99.85 %.
 import assert from 'node:assert/strict';
-import { findMetricChanges } from '../../src/core/metrics';
+import { findMetricChanges } from '../../src/core/lint/metrics';
 
 function claimsOf(text: string) {
   return findMetricChanges(text).flatMap((c) => c.claims);

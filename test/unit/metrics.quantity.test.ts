@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findQuantities, findQuantityWords, hasQuantity } from '../../src/core/metrics';
+import { findQuantities, findQuantityWords, hasQuantity } from '../../src/core/lint/metrics';
 
 describe('metrics: hasQuantity (STAR005)', () => {
   const withQuantity: [string, string][] = [

@@ -1,7 +1,7 @@
 // STAR007's search for intensifiers: whole words only, in any case (Unicode case folding), at their
 // first possible place. Offsets counted by hand.
 import assert from 'node:assert/strict';
-import { findVagueClaims } from '../../src/core/metrics';
+import { findVagueClaims } from '../../src/core/lint/metrics';
 
 const found = (text: string) => findVagueClaims(text).map((c) => [c.start, c.word]);
 

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { mergeConfig } from '../../src/core/config';
-import { buildLexicon, lookupLabel } from '../../src/core/lexicon';
-import { lintDocument } from '../../src/core/lint';
+import { mergeConfig } from '../../src/core/lint/config';
+import { buildLexicon, lookupLabel } from '../../src/core/read/lexicon';
+import { lintDocument } from '../../src/core/lint/lint';
 import { runCli as run } from './support/cli';
 
 const fixtures = join(__dirname, '..', 'fixtures');

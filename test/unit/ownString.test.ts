@@ -1,9 +1,9 @@
-// ownString (src/core/ownString.ts) must copy: the analyser's cache keeps chunk texts and lint messages
+// ownString (src/core/util/ownString.ts) must copy: the analyser's cache keeps chunk texts and lint messages
 // across edits, and a view into the document would keep every edited version of it alive.
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ownString } from '../../src/core/ownString';
+import { ownString } from '../../src/core/util/ownString';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

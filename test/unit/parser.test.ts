@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { buildLexicon, lookupLabel, normaliseLabel, parseTimingHint } from '../../src/core/lexicon';
+import { buildLexicon, lookupLabel, normaliseLabel, parseTimingHint } from '../../src/core/read/lexicon';
 import { random } from '../../bench/corpus';
 import type { Story } from '../../src/core/model';
 

@@ -1,4 +1,4 @@
-// The plain reader (src/core/plainReader.ts) against its oracle, remark: whenever the plain reader
+// The plain reader (src/core/read/plainReader.ts) against its oracle, remark: whenever the plain reader
 // accepts a chunk, the facts it yields must equal those remark's tree yields — on every chunk of the
 // fixtures, of the bench corpus, and of generated near-plain Markdown (test/unit/support/
 // plainMarkdownArbitrary.ts; `npm run fuzz` runs many more). The acceptance rates are checked too:
@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { storyBank } from '../../bench/corpus';
-import { ChunkReader } from '../../src/core/chunkReader';
-import { findFrontMatter, splitChunks } from '../../src/core/chunks';
-import { buildLexicon } from '../../src/core/lexicon';
+import { ChunkReader } from '../../src/core/read/chunkReader';
+import { findFrontMatter, splitChunks } from '../../src/core/read/chunks';
+import { buildLexicon } from '../../src/core/read/lexicon';
 import { fuzzRuns, fuzzSeed } from './support/markdownArbitrary';
 import { plainChunkArbitrary } from './support/plainMarkdownArbitrary';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { mergeConfig, type StarConfig } from '../../src/core/config';
-import { applyEdits } from '../../src/core/fix';
-import { lintDocument } from '../../src/core/lint';
+import { mergeConfig, type StarConfig } from '../../src/core/lint/config';
+import { applyEdits } from '../../src/core/lint/fix';
+import { lintDocument } from '../../src/core/lint/lint';
 import type { Finding } from '../../src/core/model';
 
 const analyser = new StoryAnalyser();

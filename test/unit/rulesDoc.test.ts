@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rulesMarkdown } from '../../scripts/rulesDoc';
-import { RULES } from '../../src/core/rules';
+import { RULES } from '../../src/core/lint/rules';
 
 describe('docs/rules.md', () => {
   it('is generated from the rule catalogue (run `npm run docs:rules` after changing a rule)', () => {

@@ -1,7 +1,7 @@
 // Story ids: letters and digits of the title, lower case, joined by `-`. Expected values worked out by
 // hand: NFKD splits `é` into `e` and a combining mark (not a letter), and turns `ﬁ` into `fi`.
 import assert from 'node:assert/strict';
-import { slugify } from '../../src/core/slug';
+import { slugify } from '../../src/core/util/slug';
 
 describe('slugify', () => {
   it('joins ASCII words and numbers with single dashes, none at the ends', () => {

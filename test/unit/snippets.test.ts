@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { DEFAULT_CONFIG } from '../../src/core/config';
-import { buildLexicon, DEFAULT_LEXICON, lookupLabel, type LabelKind } from '../../src/core/lexicon';
-import { lintDocument } from '../../src/core/lint';
-import { findMetricChanges } from '../../src/core/metrics';
+import { DEFAULT_CONFIG } from '../../src/core/lint/config';
+import { buildLexicon, DEFAULT_LEXICON, lookupLabel, type LabelKind } from '../../src/core/read/lexicon';
+import { lintDocument } from '../../src/core/lint/lint';
+import { findMetricChanges } from '../../src/core/lint/metrics';
 import type { Framework, LabelForm, Role } from '../../src/core/model';
 
 const ROOT = join(__dirname, '..', '..');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { fillStoryTitle, storyStyles, type SnippetDefinition } from '../../src/core/storySnippet';
+import { fillStoryTitle, storyStyles, type SnippetDefinition } from '../../src/core/views/storySnippet';
 
 const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', 'snippets', 'star-stories.code-snippets'), 'utf8')) as Record<string, SnippetDefinition>;
 

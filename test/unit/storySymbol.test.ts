@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { storySymbol } from '../../src/core/storySymbol';
+import { storySymbol } from '../../src/core/views/storySymbol';
 
 describe('Outline symbols', () => {
   const seed = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'seeds', name), 'utf8');

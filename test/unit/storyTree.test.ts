@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { StoryAnalyser } from '../../src/core/analyse';
-import { mergeConfig } from '../../src/core/config';
-import { labelHover, lensTitle } from '../../src/core/lens';
-import { lintDocument } from '../../src/core/lint';
-import { findMetricChanges, formatChange } from '../../src/core/metrics';
-import { bankStory, problemCounter, StoryBank } from '../../src/core/storyBank';
-import { buildStoryTree, type TreeNode } from '../../src/core/storyTree';
+import { mergeConfig } from '../../src/core/lint/config';
+import { labelHover, lensTitle } from '../../src/core/views/storyLens';
+import { lintDocument } from '../../src/core/lint/lint';
+import { findMetricChanges, formatChange } from '../../src/core/lint/metrics';
+import { bankStory, problemCounter, StoryBank } from '../../src/core/views/storyBank';
+import { buildStoryTree, type TreeNode } from '../../src/core/views/storyTree';
 
 const analyser = new StoryAnalyser();
 const config = mergeConfig();

@@ -2,7 +2,7 @@
 // oracle here, on random text from an alphabet of letters, digits, joiners and their neighbours.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { wordCount } from '../../src/core/words';
+import { wordCount } from '../../src/core/util/words';
 import { fuzzRuns, fuzzSeed } from './support/markdownArbitrary';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu;

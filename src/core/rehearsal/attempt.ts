@@ -1,8 +1,8 @@
 // One rehearsal attempt, and what it teaches: time per section against target, and a verdict in words
 // ("Action ran 40 s over — trim the second paragraph."). Pure.
 import type { Role, TargetSeconds } from '../model';
-import { formatDuration, formatSeconds, roleName } from '../present';
-import { DEFAULT_WORDS_PER_MINUTE } from '../timing';
+import { formatDuration, formatSeconds, roleName } from '../stories/wording';
+import { DEFAULT_WORDS_PER_MINUTE } from '../stories/timing';
 import { ordinal, textBlocks } from './text';
 
 /** How much of the script the speaker could see. `cut` is the 60-second version of the story. */

@@ -1,8 +1,8 @@
 // Mock interview (issue 6): behavioural questions tagged by competency, the user's own questions from
 // the setting `starStories.questionBank`, and which stories to offer for a question.
-import { competencyOf, type Competency } from '../coverage';
+import { competencyOf, type Competency } from '../views/coverage';
 import type { Story } from '../model';
-import { slugify } from '../slug';
+import { slugify } from '../util/slug';
 
 export interface BehaviouralQuestion {
   id: string;

@@ -1,9 +1,9 @@
 // What the speaker rehearses from: each section's Markdown, target and cue, the cue cards and the
 // 60-second cut. Pure: a Story and its document's text in, plain data out.
-import type { LineIndex } from '../lines';
+import type { LineIndex } from '../read/lines';
 import type { Role, Story, TargetSeconds } from '../model';
-import { roleName } from '../present';
-import { DEFAULT_SHARE, sectionTarget } from '../timing';
+import { roleName } from '../stories/wording';
+import { DEFAULT_SHARE, sectionTarget } from '../stories/timing';
 import { firstSentence, quantityClauses, sectionMarkdown } from './text';
 
 export interface SectionScript {

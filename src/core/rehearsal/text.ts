@@ -1,6 +1,6 @@
 // Plain-text helpers for rehearsal: a section's Markdown as a speaker reads it (blocks, first sentence,
 // the clauses that carry numbers). Heuristics tuned for spoken stories, not a Markdown renderer.
-import { wordCount } from '../words';
+import { wordCount } from '../util/words';
 
 /** A paragraph, a list item or a bold step line ("**Step 1: Diagnosed the problem**"), as plain text. */
 export interface TextBlock {

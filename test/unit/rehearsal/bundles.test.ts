@@ -35,8 +35,8 @@ describe('rehearsal bundles keep their layers apart', function () {
   it('the extension bundle holds no parser, renderer or metrics: the analysis worker has them', async () => {
     // What the extension host loads at activation; story Markdown is parsed and rendered in the worker.
     const files = await inputs('src/extension/extension.ts', 'node');
-    assert.deepEqual(files.filter((f) => f.startsWith('node_modules/') || f === 'src/rehearsal/render.ts' || f.startsWith('src/core/metrics/')), []);
+    assert.deepEqual(files.filter((f) => f.startsWith('node_modules/') || f === 'src/rehearsal/render.ts' || f.startsWith('src/core/lint/metrics/')), []);
     const worker = await inputs('src/extension/analysisWorker.ts', 'node');
-    assert.ok(worker.includes('src/rehearsal/render.ts') && worker.includes('src/core/metrics/quantity.ts'), 'the worker renders and computes metrics');
+    assert.ok(worker.includes('src/rehearsal/render.ts') && worker.includes('src/core/lint/metrics/quantity.ts'), 'the worker renders and computes metrics');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { COMPETENCIES } from '../../../src/core/coverage';
+import { COMPETENCIES } from '../../../src/core/views/coverage';
 import { BUILT_IN_QUESTIONS, pickQuestion, questionBank, rankStoriesFor } from '../../../src/core/rehearsal/questions';
 
 describe('mock interview questions', () => {

@@ -1,0 +1,209 @@
+// Reads one chunk's mdast into the few facts story assembly needs. Everything here is relative to the
+// chunk, so a chunk that moves in the document (an edit above it) is reused from the cache unchanged.
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { type LabelKind, type Lexicon, lookupLabel } from './lexicon';
+import { parseMarkdown } from './remark';
+import type { At, PlainInline } from './plainInline';
+import { readPlainTree, type PlainBlock, type PlainList, type PlainListItem } from './plainReader';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface LabelMatch {
+  kind: LabelKind;
+  keyword: string;
+  /** The label as written, without Markdown markers (`SITUATION (Context Setting - 30 seconds)`). */
+  text: string;
+}
+
+export interface HeadingFact extends Span {
+  depth: number;
+  text: string;
+  label?: LabelMatch;
+}
+
+export interface LabelFact extends Span, LabelMatch {
+  form: 'bold' | 'list';
+  /** Where the section's content starts (after a `:` written outside the bold). */
+  contentStart: number;
+}
+
+export interface TextFact extends Span {
+  text: string;
+}
+
+export interface DirectiveFact extends Span {
+  comment: string;
+}
+
+export interface ChunkFacts {
+  headings: HeadingFact[];
+  labels: LabelFact[];
+  /** Paragraphs, list items and headings that read as a question (used inside follow-up sections). */
+  questions: TextFact[];
+  /** `Tags: a, b` and `Question: …` lines. */
+  meta: (Span & { key: 'tags' | 'question'; value: string })[];
+  /** HTML comments: `<!-- star-story -->` opt-ins and `star-stories-…` directives. */
+  comments: DirectiveFact[];
+  /** Prose text in document order (code blocks and HTML left out), for words and section text. */
+  prose: TextFact[];
+  /** Fenced and indented code blocks. */
+  code: Span[];
+}
+
+/** A node of remark's tree or of the plain reader's (the same shapes, for the node types the plain reader builds). */
+type AnyNode = Nodes | PlainBlock | PlainListItem | PlainInline;
+type Inline = PhrasingContent | PlainInline;
+
+/** What a `Tags:` or `Question:` line needs (most paragraphs have neither). */
+const MAYBE_META = /tags|question/i;
+const REST_OF_LABEL = /^[ \t]*(\([^()\r\n]*\))?[ \t]*([:\-–—.]|\n|$)/;
+
+// Remark's nodes carry their offsets in `position`, the plain reader's as `start` and `end`.
+function startOf(node: AnyNode): number {
+  return 'position' in node ? (node.position?.start.offset ?? 0) : (node as At).start;
+}
+
+function endOf(node: AnyNode): number {
+  return 'position' in node ? (node.position?.end.offset ?? 0) : (node as At).end;
+}
+
+function isQuestion(text: string): boolean {
+  const t = text.trim();
+  return /^Q\s*\d*\s*[:.]/.test(t) || t.endsWith('?');
+}
+
+/** Text of the line that follows `index` in a run of inline nodes, up to the next line break (given as `\n` whatever the file uses). */
+function restOfLine(nodes: readonly Inline[], index: number): string {
+  let rest = '';
+  for (let i = index + 1; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n.type === 'break') return rest + '\n';
+    const value = n.type === 'text' ? n.value : toString(n);
+    const nl = value.search(/[\r\n]/);
+    if (nl !== -1) return rest + value.slice(0, nl) + '\n';
+    rest += value;
+  }
+  return rest;
+}
+
+export class ChunkReader {
+  constructor(private readonly lexicon: Lexicon) {}
+
+  /** The chunk's facts, read with remark. */
+  read(text: string): ChunkFacts {
+    return this.facts(parseMarkdown(text).children, text);
+  }
+
+  /** The chunk's facts when the plain reader can read it without remark (the same facts), else undefined. */
+  readPlain(text: string): ChunkFacts | undefined {
+    const blocks = readPlainTree(text);
+    return blocks && this.facts(blocks, text);
+  }
+
+  private facts(blocks: readonly (RootContent | PlainBlock)[], source: string): ChunkFacts {
+    const facts: ChunkFacts = { headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] };
+    for (const node of blocks) this.block(node, facts, source);
+    return facts;
+  }
+
+  private block(node: RootContent | PlainBlock, facts: ChunkFacts, source: string): void {
+    switch (node.type) {
+      case 'heading':
+        this.heading(node, facts, source);
+        break;
+      case 'paragraph':
+        this.paragraph(node, facts, source);
+        break;
+      case 'list':
+        this.list(node, facts, source);
+        break;
+      default:
+        collectProse(node, facts, source);
+    }
+  }
+
+  private heading(node: Heading | Extract<PlainBlock, { type: 'heading' }>, facts: ChunkFacts, source: string): void {
+    const text = toString(node);
+    const found = lookupLabel(this.lexicon, text);
+    facts.headings.push({ start: startOf(node), end: endOf(node), depth: node.depth, text, label: found && { ...found, text } });
+    if (isQuestion(text)) facts.questions.push({ start: startOf(node), end: endOf(node), text });
+    collectProse(node, facts, source);
+  }
+
+  /** Labels of forms 2 and 3: bold text at the start of a line of a top-level paragraph. */
+  private paragraph(node: Paragraph | Extract<PlainBlock, { type: 'paragraph' }>, facts: ChunkFacts, source: string): void {
+    const nodes: readonly Inline[] = node.children;
+    let atLineStart = true;
+    nodes.forEach((child, i) => {
+      if (atLineStart && child.type === 'strong') this.boldLabel(nodes, i, 'bold', facts);
+      atLineStart = child.type === 'break' || (child.type === 'text' && /[\r\n][ \t]*$/.test(child.value));
+    });
+    const text = toString(node);
+    if (isQuestion(text)) facts.questions.push({ start: startOf(node), end: endOf(node), text });
+    if (MAYBE_META.test(text)) {
+      for (const line of text.split(/\r?\n|\r/)) {
+        const meta = /^(tags|question)\s*:\s*(\S.*)$/i.exec(line.trim());
+        if (meta) facts.meta.push({ start: startOf(node), end: endOf(node), key: meta[1].toLowerCase() as 'tags' | 'question', value: meta[2].trim() });
+      }
+    }
+    collectProse(node, facts, source);
+  }
+
+  /** Labels of form 4: bold text opening an item of a top-level list. */
+  private list(node: List | PlainList, facts: ChunkFacts, source: string): void {
+    for (const item of node.children as readonly (ListItem | PlainListItem)[]) {
+      const first = item.children[0];
+      if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') this.boldLabel(first.children, 0, 'list', facts);
+      const text = itemText(item);
+      if (isQuestion(text)) facts.questions.push({ start: startOf(item), end: endOf(item), text });
+      collectProse(item, facts, source);
+    }
+  }
+
+  private boldLabel(nodes: readonly Inline[], index: number, form: 'bold' | 'list', facts: ChunkFacts): void {
+    const strong = nodes[index];
+    const text = toString(strong);
+    const rest = restOfLine(nodes, index);
+    const tail = REST_OF_LABEL.exec(rest);
+    if (!tail && !/:\s*$/.test(text)) return;
+    const written = tail?.[1] ? `${text} ${tail[1]}` : text;
+    const found = lookupLabel(this.lexicon, written);
+    if (!found) return;
+    const start = startOf(strong);
+    const end = endOf(strong);
+    const consumed = tail ? tail[0].replace(/\n$/, '').length : 0;
+    facts.labels.push({ start, end, ...found, text: written, form, contentStart: end + consumed });
+  }
+}
+
+function itemText(item: ListItem | PlainListItem): string {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? toString(first) : '';
+}
+
+function comments(html: string, offset: number): DirectiveFact[] {
+  return [...html.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => ({
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+    comment: m[1].trim(),
+  }));
+}
+
+/**
+ * Walks with an explicit stack: deeply nested lists must not overflow the call stack. Comments are
+ * found in `source` (the chunk): an HTML node's value drops what a list indents it by, tabs expanded.
+ */
+function collectProse(root: AnyNode, facts: ChunkFacts, source: string): void {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text' || node.type === 'inlineCode') facts.prose.push({ start: startOf(node), end: endOf(node), text: node.value });
+    else if (node.type === 'code') facts.code.push({ start: startOf(node), end: endOf(node) });
+    else if (node.type === 'html') facts.comments.push(...comments(source.slice(startOf(node), endOf(node)), startOf(node)));
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+}
