@@ -6,7 +6,7 @@ import { Directives } from './directives';
 import type { Finding, Fix, Position, Story, TextEdit } from '../model';
 import { RULES } from './rules';
 import type { Problem, Rule, RuleContext } from './rules/rule';
-import { shiftRange } from '../stories/assemble';
+import { shiftRange } from '../read/lines';
 import { memoise } from '../util/memo';
 import { ownString } from '../util/ownString';
 

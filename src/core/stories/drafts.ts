@@ -3,7 +3,8 @@
 import type { FrontMatter } from '../read/frontMatter';
 import { CANONICAL_WORDS } from '../read/lexicon';
 import type { Framework, Role, Story } from '../model';
-import type { Container, LabelCandidate } from './outline';
+import type { DocumentFactsView } from '../read/documentFacts';
+import { buildOutline, outlineFacts, type Container, type LabelCandidate, type Outline } from './outline';
 
 const FORMS = ['heading', 'bold', 'list'] as const;
 const STAR_ROLES: readonly Role[] = ['situation', 'task', 'action', 'result'];
@@ -97,6 +98,14 @@ export function detect(text: string, container: Container, frontMatter: FrontMat
     const start = index === 0 && owner.heading ? owner.start : (first ? sectionBoundary(text, first) : owner.start);
     drafts.push({ container: owner, run, index, start, end: owner.end, reach: owner.end });
   });
+}
+
+/** The outline of a whole text, and its stories' drafts, ended. */
+export function storyDrafts(text: string, facts: DocumentFactsView, frontMatter: FrontMatter): { outline: Outline; drafts: Draft[] } {
+  const outline = buildOutline(outlineFacts(facts, facts.bodyStart, text.length));
+  const drafts = draftsOf(text, [outline.root], frontMatter);
+  endDrafts(drafts, text);
+  return { outline, drafts };
 }
 
 /** The drafts of `containers` (and the sections below them) in document order. */

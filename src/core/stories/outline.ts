@@ -2,6 +2,7 @@
 // Label headings (`### Situation`) and follow-up sections are not containers: a label heading's
 // label belongs to the nearest container above it, and nothing inside a follow-up section is a label.
 import type { HeadingFact, LabelFact, Span, TextFact } from '../read/chunkReader';
+import type { DocumentFactsView } from '../read/documentFacts';
 import type { LabelKind } from '../read/lexicon';
 import { isFollowUpHeading, isGenericHeading } from '../read/lexicon';
 import { partitionPoint } from '../util/partition';
@@ -67,6 +68,20 @@ export interface OutlineInput {
   questions: TextFact[];
   meta: MetaFact[];
   optIns: number[];
+}
+
+/** The outline facts of `facts` that start in `[start, end)`, copies in document offsets. */
+export function outlineFacts(facts: DocumentFactsView, start: number, end: number): OutlineInput {
+  const inside = <T extends { start: number }>(items: T[]) => items.filter((f) => f.start >= start && f.start < end);
+  return {
+    start,
+    end,
+    headings: inside(facts.between('headings', start, end)),
+    labels: inside(facts.between('labels', start, end)),
+    questions: inside(facts.between('questions', start, end)),
+    meta: inside(facts.between('meta', start, end)),
+    optIns: inside(facts.between('comments', start, end)).filter((c) => /^star-story$/i.test(c.comment)).map((c) => c.start),
+  };
 }
 
 /**
