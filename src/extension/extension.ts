@@ -19,6 +19,7 @@ import { RehearsalPanel } from '../rehearsal/panel';
 import { DueStories } from './due';
 import { registerMockInterview } from './mockInterview';
 import { registerRehearsalCommands } from './rehearseCommands';
+import { rehearsalStories } from './rehearsalStories';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): StarStoriesApi {
     },
   });
   const due = new DueStories(history);
-  const rehearsal = new RehearsalPanel(context.extensionUri, analyses, settings, history, log);
+  const rehearsal = new RehearsalPanel(context.extensionUri, rehearsalStories(analyses, settings), history, log);
   const explorer = new StoryExplorer(index, settings, context.workspaceState, due);
   context.subscriptions.push(
     log,

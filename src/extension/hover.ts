@@ -1,7 +1,7 @@
 // Hover on a label (role, words, time against target) or on a metric (the computed change, which the
 // analysis worker works out: the metrics code stays out of the extension host).
 import * as vscode from 'vscode';
-import { labelHover } from '../core/views/storyLens';
+import { labelHover } from '../core/views/labelHover';
 import type { DocumentAnalyses } from './analyses';
 import { toRange } from './convert';
 import type { Settings } from './settings';

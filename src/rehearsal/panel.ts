@@ -5,9 +5,6 @@
 import * as vscode from 'vscode';
 import { summariseAttempt } from '../core/rehearsal/attempt';
 import { describeDue } from '../core/rehearsal/schedule';
-import type { DocumentAnalyses } from '../extension/analyses';
-import type { Settings } from '../extension/settings';
-import { toRange } from '../extension/convert';
 import type { RehearsalHistory } from './history';
 import { newNonce, webviewHtml } from './html';
 import { isWebviewMessage, panelRefOf, type AttemptDraft, type ControlAction, type HostMessage, type PanelRef, type WebviewMessage } from './protocol';
@@ -16,6 +13,14 @@ import type { BuiltStoryView } from './storyView';
 
 export const REHEARSAL_VIEW_TYPE = 'starStories.rehearsal';
 const EDIT_DELAY_MS = 300;
+
+/** What the panel needs of the analysis, given by the extension (src/extension/rehearsalStories.ts). */
+export interface RehearsalStories {
+  /** The view of the story `ref` names in `document`, as the webview shows it; undefined when it is gone. */
+  storyView(document: vscode.TextDocument, ref: PanelRef): Promise<BuiltStoryView | undefined>;
+  /** Where the label of section `index` of story `storyId` stands in `document`. */
+  sectionLabel(document: vscode.TextDocument, storyId: string, index: number): Promise<vscode.Range | undefined>;
+}
 
 interface OpenStory extends BuiltStoryView {
   ref: PanelRef;
@@ -37,8 +42,7 @@ export class RehearsalPanel implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly analyses: DocumentAnalyses,
-    private readonly settings: Settings,
+    private readonly stories: RehearsalStories,
     readonly history: RehearsalHistory,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -135,9 +139,7 @@ export class RehearsalPanel implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    const config = await this.settings.loadedFor(uri);
-    const options = { key: ref.storyId, file: vscode.workspace.asRelativePath(uri), storySeconds: config.targetSeconds, wordsPerMinute: config.wordsPerMinute, question: ref.question };
-    const built = await this.analyses.ask(document, { kind: 'storyView', storyId: ref.storyId, options });
+    const built = await this.stories.storyView(document, ref);
     return built && { ...built, ref, uri };
   }
 
@@ -235,9 +237,9 @@ export class RehearsalPanel implements vscode.Disposable {
     const story = this.story;
     if (!story) return;
     const document = await vscode.workspace.openTextDocument(story.uri);
-    const section = (await this.analyses.analysis(document)).stories.find((s) => s.id === story.ref.storyId)?.sections[index];
-    if (!section) return;
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: toRange(section.labelRange), preserveFocus: true });
+    const label = await this.stories.sectionLabel(document, story.ref.storyId, index);
+    if (!label) return;
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: label, preserveFocus: true });
   }
 
   dispose(): void {

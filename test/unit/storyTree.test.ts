@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { StoryAnalyser } from '../../src/core/analyse';
 import { mergeConfig } from '../../src/core/lint/config';
-import { labelHover, lensTitle } from '../../src/core/views/storyLens';
+import { labelHover } from '../../src/core/views/labelHover';
+import { lensTitle } from '../../src/core/views/storyLens';
 import { lintDocument } from '../../src/core/lint/lint';
 import { findMetricChanges, formatChange } from '../../src/core/lint/metrics';
 import { bankStory, problemCounter, StoryBank } from '../../src/core/views/storyBank';
