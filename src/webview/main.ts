@@ -11,57 +11,22 @@ import {
   type ControlAction,
   type HostMessage,
   type Mode,
-  type PanelRef,
-  type ReportView,
   type Screen,
   type StoryView,
   type Target,
   type WebviewMessage,
 } from '../rehearsal/protocol';
 import { historyChart } from './chart';
+import { cueView } from './cue';
+import { GRADE_WORDS, reportTable } from './reportTable';
+import { host, restoredState, type Report } from './state';
 import { button, h, kbd, setSanitisedHtml, setSize } from './dom';
-import { clock, currentIndex, delta, elapsedSeconds, finishRun, nextSection, previousSection, sectionSeconds, startRun, targetText, type Run } from './run';
-
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-const host = acquireVsCodeApi();
+import { clock, currentIndex, elapsedSeconds, finishRun, nextSection, previousSection, sectionSeconds, startRun, targetText } from './run';
 
 const DRILL_SECONDS = 60;
 const MODE_NAMES: Record<Mode, string> = { full: 'Full text', cue: 'Cue cards', labels: 'Labels only', blank: 'Blank', cut: '60-second cut' };
 
-interface Report {
-  attempt: AttemptView;
-  report: ReportView;
-  history: AttemptView[];
-}
-
-interface State {
-  ref?: PanelRef;
-  storyKey?: string;
-  mode: Mode;
-  teleprompter: boolean;
-  run?: Run;
-  /** The attempt was sent and its report not back yet. */
-  saving?: boolean;
-  report?: Report;
-  drill?: { startedAt: number; endedAt?: number };
-}
-
-const saved = host.getState() as Partial<State> | undefined;
-const state: State = {
-  mode: saved && MODES.includes(saved.mode as Mode) ? (saved.mode as Mode) : 'full',
-  teleprompter: saved?.teleprompter === true,
-  ref: saved?.ref,
-  storyKey: saved?.storyKey,
-  run: saved?.run,
-  report: saved?.report,
-};
-// An attempt that ended but whose report never arrived (the panel closed meanwhile) was already sent.
-if (state.run?.endedAt !== undefined && !state.report) state.run = undefined;
+const state = restoredState();
 let story: StoryView | undefined;
 let history: AttemptView[] = [];
 let due = '';
@@ -336,7 +301,7 @@ function rehearseView(): HTMLElement {
   live.stage = stage;
   if (state.saving) stage.append(h('p', { class: 'hint' }, 'Saving the attempt…'));
   else if (!run) stage.append(h('p', { class: 'hint start' }, 'Press ', kbd('Space'), ' to start, then again at each new section. Speak it aloud.'));
-  stage.append(cue(index, mode));
+  stage.append(cueView(s.sections[index], s.cut[index]?.lines ?? [], mode));
   if (revealed === index && mode !== 'full') stage.append(setSanitisedHtml(h('div', { class: 'revealed script' }), s.sections[index].html));
 
   const legend = h(
@@ -351,60 +316,7 @@ function rehearseView(): HTMLElement {
   return h('div', { class: 'rehearse' }, modes, clocks, steps, stage, legend);
 }
 
-/** What the speaker sees of section `i` in `mode`: the live view stays minimal. */
-function cue(i: number, mode: Mode): HTMLElement {
-  const section = story!.sections[i];
-  const asWritten = section.label.replace(/[\s:.]+$/, '');
-  const label = h('h2', { class: 'cue-label' }, section.name, asWritten.toLowerCase() !== section.name.toLowerCase() ? h('span', { class: 'as-written' }, ` · ${asWritten}`) : null);
-  switch (mode) {
-    case 'full':
-      return h('div', { class: 'cue' }, label, setSanitisedHtml(h('div', { class: 'script' }), section.html));
-    case 'cue':
-      return h(
-        'div',
-        { class: 'cue' },
-        label,
-        h('p', { class: 'first-sentence' }, section.firstSentence),
-        section.numbers.length ? h('ul', { class: 'numbers' }, ...section.numbers.map((n) => h('li', {}, n))) : null,
-      );
-    case 'labels':
-      return h('div', { class: 'cue' }, label);
-    case 'blank':
-      return h('div', { class: 'cue blank' }, h('p', { class: 'hint' }, 'From memory. ', kbd('V'), ' reveals this section.'));
-    case 'cut':
-      return h('div', { class: 'cue' }, label, h('ul', { class: 'cut-lines' }, ...(story!.cut[i]?.lines ?? []).map((l) => h('li', {}, l))));
-  }
-}
-
-const GRADE_WORDS: Record<ReportView['grade'], string> = {
-  good: 'On target',
-  under: 'Too short',
-  over: 'A little long',
-  'well-over': 'Well over time',
-  stopped: 'Stopped early',
-};
-
 function reportView({ attempt, report }: Report): HTMLElement {
-  const table = h(
-    'table',
-    { class: 'rows' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Section'), h('th', {}, 'Time'), h('th', {}, 'Target'), h('th', {}, '±'))),
-    h(
-      'tbody',
-      {},
-      ...report.rows.map((r) =>
-        h(
-          'tr',
-          { class: `status-${r.status}` },
-          h('td', {}, r.name),
-          h('td', {}, r.status === 'skipped' ? '—' : clock(r.seconds)),
-          h('td', {}, targetText(r.target)),
-          h('td', {}, r.status === 'skipped' ? 'not reached' : delta(offTarget(r.seconds, r.target))),
-        ),
-      ),
-      h('tr', { class: 'total' }, h('td', {}, 'Total'), h('td', {}, clock(attempt.totalSeconds)), h('td', {}, targetText(attempt.target)), h('td', {}, delta(offTarget(attempt.totalSeconds, attempt.target)))),
-    ),
-  );
   const drillTime = h('span', { class: 'time' }, '0:00');
   const drillFill = h('div', { class: 'fill' });
   live.drillTime = drillTime;
@@ -425,7 +337,7 @@ function reportView({ attempt, report }: Report): HTMLElement {
     h('h2', { class: `verdict grade-${report.grade}` }, GRADE_WORDS[report.grade]),
     h('p', { class: 'headline' }, report.headline),
     report.tips.length ? h('ul', { class: 'tips' }, ...report.tips.map((t) => h('li', {}, t))) : null,
-    table,
+    reportTable(attempt, report),
     h('p', { class: 'due' }, `Next rehearsal: ${report.due}.`),
     drill,
     chart,
@@ -436,11 +348,6 @@ function reportView({ attempt, report }: Report): HTMLElement {
       button('Export history as CSV', () => post({ type: 'exportHistory' }), { class: 'key', 'data-action': 'export' }),
     ),
   );
-}
-
-/** Seconds past the target's upper end, or (negative) short of its lower end; 0 inside it. */
-function offTarget(seconds: number, [min, max]: Target): number {
-  return seconds > max ? seconds - max : Math.min(0, seconds - min);
 }
 
 /** Updates the clocks, bars and teleprompter in place (four times a second). */
