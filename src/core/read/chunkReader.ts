@@ -2,7 +2,7 @@
 // chunk, so a chunk that moves in the document (an edit above it) is reused from the cache unchanged.
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { type LabelKind, type Lexicon, lookupLabel } from './lexicon';
+import { type LabelKind, type Lexicon, lookupLabel, plainLabelAt } from './lexicon';
 import { parseMarkdown } from './remark';
 import type { At, PlainInline } from './plainInline';
 import { readPlainTree, type PlainBlock, type PlainList, type PlainListItem } from './plainReader';
@@ -60,7 +60,7 @@ type Inline = PhrasingContent | PlainInline;
 
 /** What a `Tags:` or `Question:` line needs (most paragraphs have neither). */
 const MAYBE_META = /tags|question/i;
-const REST_OF_LABEL = /^[ \t]*(\([^()\r\n]*\))?[ \t]*([:\-–—.]|\n|$)/;
+const REST_OF_LABEL = /^[ \t]*(\([^()\r\n]*\)|（[^（）\r\n]*）)?[ \t]*([:：\-–—.]|\n|$)/;
 
 // Remark's nodes carry their offsets in `position`, the plain reader's as `start` and `end`.
 function startOf(node: AnyNode): number {
@@ -140,6 +140,7 @@ export class ChunkReader {
     let atLineStart = true;
     nodes.forEach((child, i) => {
       if (atLineStart && child.type === 'strong') this.boldLabel(nodes, i, 'bold', facts);
+      if (child.type === 'text') this.plainLabels(source, startOf(child), endOf(child), atLineStart, 'bold', facts);
       atLineStart = child.type === 'break' || (child.type === 'text' && /[\r\n][ \t]*$/.test(child.value));
     });
     const text = toString(node);
@@ -157,10 +158,36 @@ export class ChunkReader {
   private list(node: List | PlainList, facts: ChunkFacts, source: string): void {
     for (const item of node.children as readonly (ListItem | PlainListItem)[]) {
       const first = item.children[0];
-      if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') this.boldLabel(first.children, 0, 'list', facts);
+      const opening = first?.type === 'paragraph' ? first.children[0] : undefined;
+      if (opening?.type === 'strong') this.boldLabel((first as Paragraph).children, 0, 'list', facts);
+      else if (opening?.type === 'text') this.plainLabels(source, startOf(opening), endOf(opening), true, 'list', facts, true);
       const text = itemText(item);
       if (isQuestion(text)) facts.questions.push({ start: startOf(item), end: endOf(item), text });
       collectProse(item, facts, source);
+    }
+  }
+
+  /**
+   * Plain labels (`Situation: …`, `S – …`) at the line starts of the source `[start, end)` of a text
+   * node: its first line when `atLineStart`, and every line after a line break in it (`firstOnly`: the
+   * first line alone, for a list item).
+   */
+  private plainLabels(source: string, start: number, end: number, atLineStart: boolean, form: 'bold' | 'list', facts: ChunkFacts, firstOnly = false): void {
+    // The next `\r` is looked for once and again only when passed: most texts have none.
+    let cr = source.indexOf('\r', start);
+    for (let pos = start, first = true; pos < end; first = false) {
+      if (cr >= 0 && cr < pos) cr = source.indexOf('\r', pos);
+      const lf = source.indexOf('\n', pos);
+      const next = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      const lineEnd = next < 0 || next > end ? end : next;
+      if (!first || atLineStart) {
+        let at = pos;
+        while (at < lineEnd && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9)) at++;
+        const found = plainLabelAt(this.lexicon, source.slice(at, lineEnd));
+        if (found) facts.labels.push({ start: at, end: at + found.text.length, kind: found.kind, keyword: found.keyword, text: found.text, form, contentStart: at + found.contentOffset });
+      }
+      if (firstOnly) return;
+      pos = lineEnd + (source.charCodeAt(lineEnd) === 13 && source.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
     }
   }
 
@@ -169,7 +196,7 @@ export class ChunkReader {
     const text = toString(strong);
     const rest = restOfLine(nodes, index);
     const tail = REST_OF_LABEL.exec(rest);
-    if (!tail && !/:\s*$/.test(text)) return;
+    if (!tail && !/[:.：]\s*$/.test(text)) return;
     const written = tail?.[1] ? `${text} ${tail[1]}` : text;
     const found = lookupLabel(this.lexicon, written);
     if (!found) return;

@@ -1,5 +1,6 @@
 import type { Role, TargetSeconds } from '../model';
 import { memoise } from '../util/memo';
+import { roleWord, TRANSLATED_LEXICON, type Language } from './languages';
 
 /** `challenge` words become the Task when the story also has a Situation label, else the Situation. */
 export type LabelKind = Role | 'challenge';
@@ -15,11 +16,37 @@ export const DEFAULT_LEXICON: Record<LabelKind, readonly string[]> = {
   challenge: ['challenge', 'the challenge', 'problem', 'the problem'],
 };
 
-/** The four words that make a two-label story count (DESIGN §3). */
-export const CANONICAL_WORDS: ReadonlySet<string> = new Set(['situation', 'task', 'action', 'result']);
+const STAR_ROLES = ['situation', 'task', 'action', 'result'] as const;
+const TRANSLATIONS = Object.entries(TRANSLATED_LEXICON) as [Exclude<Language, 'en'>, Record<LabelKind, readonly string[]>][];
+const withoutAccents = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
+/**
+ * The four words that make a two-label story count (DESIGN §3), in every language: each role's own
+ * word (`roleWord`), with or without its accents.
+ */
+export const CANONICAL_WORDS: ReadonlySet<string> = new Set([
+  ...STAR_ROLES,
+  ...TRANSLATIONS.flatMap(([language, words]) =>
+    STAR_ROLES.flatMap((role) => words[role].filter((w) => withoutAccents(w) === withoutAccents(roleWord(role, language).toLowerCase()))),
+  ),
+]);
+
+/** Words that are labels only when bold or a heading: as plain text at the start of a line they are too common (`Context:` in an ADR). */
+const NOT_PLAIN: ReadonlySet<string> = new Set(['contexto', 'contexte', 'context', 'ausgangslage', 'vorgehen', '背景', '情况', '情況', '成果', '反思', '心得']);
+
+/** The words a label may be written with without bold (`Situation: …`, `- Resultado: …`). */
+export const PLAIN_WORDS: readonly string[] = [
+  ...new Set([
+    'situation', 'task', 'action', 'actions', 'result', 'results', 'learning', 'learnings', 'lesson learned', 'lessons learned',
+    ...TRANSLATIONS.flatMap(([, words]) => [...STAR_ROLES, 'learning' as const].flatMap((role) => words[role])).filter((w) => !NOT_PLAIN.has(w)),
+  ]),
+];
+
+/** Headings that only say "here is an answer": the heading above them names the story. */
 const GENERIC_HEADINGS: ReadonlySet<string> = new Set([
-  'star framework', 'star', 'star method', 'star response', 'your answer', 'answer', 'sample answer',
+  'star framework', 'star', 'star method', 'star response', 'your answer', 'answer', 'sample answer', 'my answer',
+  'model answer', 'example answer', 'example response', 'sample response', 'example', 'sample', 'star answer',
+  'respuesta', 'ejemplo', 'resposta', 'exemplo', 'réponse', 'exemple', 'antwort', 'beispiel', 'risposta', 'esempio', 'antwoord', 'voorbeeld',
 ]);
 
 type LexiconAdditions = Partial<Record<LabelKind, readonly string[]>>;
@@ -36,7 +63,8 @@ const lexiconOf = memoise((key): Lexicon => {
   const additions = JSON.parse(key) as LexiconAdditions;
   const map = new Map<string, LabelKind>();
   for (const kind of Object.keys(DEFAULT_LEXICON) as LabelKind[]) {
-    for (const word of [...DEFAULT_LEXICON[kind], ...(additions[kind] ?? [])]) map.set(normaliseLabel(word), kind);
+    const translated = TRANSLATIONS.flatMap(([, words]) => words[kind]);
+    for (const word of [...DEFAULT_LEXICON[kind], ...translated, ...(additions[kind] ?? [])]) map.set(normaliseLabel(word), kind);
   }
   return map;
 }, 16);
@@ -45,7 +73,7 @@ const LEADING_NOISE = /^[^\p{L}\p{N}(]+/u;
 const TRAILING_NOISE = /[^\p{L}\p{N})]+$/u;
 const NUMBERING = /^(?:(?:step|phase|part|stage)\s*\d+\s*[.):\-–—]?\s*|\d+(?:\.\d+)*\s*[.):\-–—]\s*)/i;
 const LETTER_PREFIX = /^(?:\([A-Za-z]\)\s*|[A-Za-z]\s*[:\-–—.]\s+)/;
-const TRAILING_PAREN = /\s*\([^()]*\)\s*$/;
+const TRAILING_PAREN = /\s*(?:\([^()]*\)|（[^（）]*）)\s*$/;
 const TRAILING_DURATION = /\s+[-–—]\s*\d+(?:\.\d+)?(?:\s*[-–—]\s*\d+(?:\.\d+)?)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\s*$/i;
 
 const normaliseShort = memoise((raw) => normalise(raw), 50000);
@@ -91,9 +119,14 @@ export function lookupLabel(lexicon: Lexicon, raw: string): { kind: LabelKind; k
   return kind ? { kind, keyword } : undefined;
 }
 
+const GENERIC_WORD = /star|answer|respon|example|sample|ejemplo|exempl|beispiel|esempio|voorbeeld|resposta|réponse|antwo|risposta/i;
+
 export function isGenericHeading(text: string): boolean {
-  // Normalising only trims, collapses spaces and lowercases: every generic heading says `star` or `answer`.
-  return /star|answer/i.test(text) && GENERIC_HEADINGS.has(normaliseLabel(text));
+  // Normalising only trims, collapses spaces and lowercases: every generic heading has one of these words.
+  if (!GENERIC_WORD.test(text)) return false;
+  const words = normaliseLabel(text);
+  // `Example 1`, `Sample answer #2`: the number only counts the examples.
+  return GENERIC_HEADINGS.has(words) || GENERIC_HEADINGS.has(words.replace(/\s*#?\d+$/, ''));
 }
 
 export function isFollowUpHeading(text: string): boolean {
@@ -122,4 +155,48 @@ export function parseTimingHint(text: string): TargetSeconds | undefined {
 export function headingQuestion(text: string): string | undefined {
   const m = /^(?:Q\s*\d*\s*[:.)-]\s*)?["“](.+?)["”]\s*$/.exec(text.trim());
   return m ? m[1].trim() : undefined;
+}
+
+/** The single letters a label may be (`S: …`, `- R — …`), and their roles. */
+const LETTER_ROLES: Readonly<Record<string, Role>> = { S: 'situation', T: 'task', A: 'action', R: 'result', L: 'learning' };
+
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
+/** What ends a plain label: a colon, or a dash between spaces with content after it. */
+const PLAIN_END = String.raw`(?=[ \t]*[:：]|[ \t]+[-–—][ \t]+\S)`;
+const PLAIN_WORD_LABEL = new RegExp(
+  String.raw`^(?:[A-Za-z][ \t]*[-–—:.][ \t]*)?(?:${[...PLAIN_WORDS].sort((a, b) => b.length - a.length).map(escapeWord).join('|')})(?:[ \t]*[(（][^()（）\r\n]*[)）])?${PLAIN_END}`,
+  'iu',
+);
+const PLAIN_LETTER_LABEL = new RegExp(String.raw`^[STARL]${PLAIN_END}`);
+const PLAIN_SEPARATOR = /^[ \t]*[:：][ \t]*|^[ \t]+[-–—][ \t]+/;
+/** Every plain label starts with a letter; most lines do not start with one of these. */
+const PLAIN_FIRST = new RegExp(`^[STARLstarl${[...new Set(PLAIN_WORDS.map((w) => w[0]))].join('')}]`, 'iu');
+
+export interface PlainLabel {
+  kind: LabelKind;
+  keyword: string;
+  /** The label as written (`Situation`, `S – Situation (30 seconds)`, `S`). */
+  text: string;
+  /** Where the content starts, after the separator and the spaces after it. */
+  contentOffset: number;
+}
+
+/**
+ * The plain label (no bold) that `line` starts with: a label word of `PLAIN_WORDS`, perhaps after a
+ * letter (`S – Situation:`), or a single letter of S, T, A, R, L; then a colon or a spaced dash.
+ */
+export function plainLabelAt(lexicon: Lexicon, line: string): PlainLabel | undefined {
+  if (!PLAIN_FIRST.test(line)) return undefined;
+  const word = PLAIN_WORD_LABEL.exec(line);
+  const text = word?.[0] ?? PLAIN_LETTER_LABEL.exec(line)?.[0];
+  if (!text) return undefined;
+  const found = word ? lookupLabel(lexicon, text) : { kind: LETTER_ROLES[text], keyword: LETTER_ROLES[text] };
+  if (!found) return undefined;
+  const separator = PLAIN_SEPARATOR.exec(line.slice(text.length))?.[0] ?? '';
+  return { ...found, text, contentOffset: text.length + separator.length };
+}
+
+/** Whether a label is a single letter (`S:`): such labels count only beside another letter (see drafts.ts). */
+export function isLetterLabel(text: string): boolean {
+  return text.length === 1;
 }

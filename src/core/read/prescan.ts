@@ -6,12 +6,18 @@
 // results never change.
 import type { HeadingFact } from './chunkReader';
 import { findMojibake } from './encoding';
-import { isFollowUpHeading, lookupLabel, type Lexicon } from './lexicon';
+import { isFollowUpHeading, lookupLabel, PLAIN_WORDS, type Lexicon } from './lexicon';
 
 /** Characters that change how a heading's text reads once parsed (escapes, code, emphasis, HTML, links, entities). */
 const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s\\`*_<>[\]!&#](?:[^\r\n\\`*_<>[\]!&#]*[^\s\\`*_<>[\]!&#])?)$/;
 /** What could make a fact other than prose: strong emphasis, HTML, meta keys, questions (`?`, `Q1:`), setext underlines, headings. */
 const MAYBE_FACT = /\*\*|__|<|tags|question|\?|Q\s*\d*\s*[:.]|^ {0,3}(?:=+|-+)[ \t]*$|^ {0,3}#{1,6}(?:[ \t]|$)/im;
+
+/** A line that may start with a plain label (`Situation:`, `- S – …`, `1. Resultado —`): a label word or a single capital, after any list marker. */
+const MAYBE_PLAIN_LABEL = new RegExp(
+  String.raw`^[ \t]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:[STARL](?:[ \t]*[-–—:.：]|[ \t]+[-–—])|${PLAIN_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})`,
+  'imu',
+);
 
 /**
  * The chunk's headings when the chunk is quiet (nothing in it but its plain heading and prose): its one
@@ -26,7 +32,7 @@ export function quietHeadings(text: string, lexicon: Lexicon, first: boolean): H
   if (!head && !first) return undefined;
   if (text.includes('\r', 0) && text.indexOf('\r') < lineEnd) return undefined;
   const body = head ? text.slice(lineEnd) : text;
-  if (MAYBE_FACT.test(body)) return undefined;
+  if (MAYBE_FACT.test(body) || MAYBE_PLAIN_LABEL.test(body)) return undefined;
   // STAR011 reports mojibake wherever it is, and offers "disable on this line" only on a line the parse
   // shows to be prose: such a chunk must be parsed.
   if (findMojibake(text).length > 0) return undefined;

@@ -1,7 +1,7 @@
 // Where the stories are (DESIGN §3): find the smallest heading sections whose labels make a story, pick
 // their strongest label form, split repeated runs, and end each story where the next one starts.
 import type { FrontMatter } from '../read/frontMatter';
-import { CANONICAL_WORDS } from '../read/lexicon';
+import { CANONICAL_WORDS, isLetterLabel } from '../read/lexicon';
 import type { Framework, Role, Story } from '../model';
 import type { DocumentFactsView } from '../read/documentFacts';
 import { buildOutline, outlineFacts, type Container, type LabelCandidate, type Outline } from './outline';
@@ -71,6 +71,15 @@ function isDocumentOutline(container: Container, run: LabelCandidate[]): boolean
   return container.children.some((c) => c.heading !== undefined && depths.has(c.heading.depth) && c.start > first);
 }
 
+/**
+ * The labels without single letters that stand alone: `S:`, `T:` … name sections only beside another
+ * letter of the same section (`A: about a week.` under `Q: how long?` is an answer, not an Action).
+ */
+function withLettersTogether(labels: LabelCandidate[]): LabelCandidate[] {
+  const letters = new Set(labels.filter((l) => isLetterLabel(l.text)).map((l) => l.kind));
+  return letters.size >= 2 || !labels.some((l) => isLetterLabel(l.text)) ? labels : labels.filter((l) => !isLetterLabel(l.text));
+}
+
 /** The runs of `pool` that make stories for `container`, strongest label form first. */
 function storyRuns(container: Container, pool: LabelCandidate[], optIn: boolean): LabelCandidate[][] | undefined {
   for (const form of FORMS) {
@@ -88,7 +97,7 @@ export function detect(text: string, container: Container, frontMatter: FrontMat
   for (const child of container.children) detect(text, child, frontMatter, drafts);
   const optIn = container.optIn || (!container.heading && frontMatter.star);
   if (container.labels.length === 0 && !optIn) return;
-  const pool = [...container.labels].sort((a, b) => a.start - b.start);
+  const pool = withLettersTogether([...container.labels].sort((a, b) => a.start - b.start));
   const runs = storyRuns(container, pool, optIn);
   if (!runs) return;
   const owner = container.generic && container.parent ? container.parent : container;

@@ -1,0 +1,124 @@
+// The languages stories are written in: their label words (read like the English ones), the words a
+// new label is written with, and the common words that tell one language from another. English is the
+// default lexicon (lexicon.ts); these are added to it.
+import type { Role } from '../model';
+
+export const LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+type Kind = Role | 'challenge';
+
+/**
+ * Label words per language and role. The first four roles' first words are the language's canonical
+ * words (they make a two-label story, like `situation` and `result`). Words missing their accents
+ * are listed too: people type them so.
+ */
+export const TRANSLATED_LEXICON: Record<Exclude<Language, 'en'>, Record<Kind, readonly string[]>> = {
+  es: {
+    situation: ['situación', 'situacion', 'contexto'],
+    task: ['tarea'],
+    action: ['acción', 'accion', 'acciones'],
+    result: ['resultado', 'resultados'],
+    learning: ['aprendizaje', 'aprendizajes', 'lección aprendida', 'lecciones aprendidas'],
+    challenge: ['reto', 'desafío', 'desafio'],
+  },
+  pt: {
+    situation: ['situação', 'situacao', 'contexto'],
+    task: ['tarefa'],
+    action: ['ação', 'acao', 'ações', 'acoes'],
+    result: ['resultado', 'resultados'],
+    learning: ['aprendizado', 'aprendizados', 'aprendizagem', 'lição aprendida', 'lições aprendidas'],
+    challenge: ['desafio'],
+  },
+  fr: {
+    situation: ['situation', 'contexte'],
+    task: ['tâche', 'tache'],
+    action: ['action', 'actions'],
+    result: ['résultat', 'resultat', 'résultats', 'resultats'],
+    learning: ['apprentissage', 'apprentissages', 'leçon apprise', 'leçons apprises'],
+    challenge: ['défi', 'defi'],
+  },
+  de: {
+    situation: ['situation', 'ausgangslage'],
+    task: ['aufgabe'],
+    action: ['handlung', 'maßnahme', 'maßnahmen', 'massnahmen', 'vorgehen'],
+    result: ['ergebnis', 'ergebnisse', 'resultat'],
+    learning: ['erkenntnis', 'erkenntnisse', 'lernerfahrung'],
+    challenge: ['herausforderung'],
+  },
+  it: {
+    situation: ['situazione', 'contesto'],
+    task: ['compito'],
+    action: ['azione', 'azioni'],
+    result: ['risultato', 'risultati'],
+    learning: ['apprendimento', 'lezione appresa', 'lezioni apprese'],
+    challenge: ['sfida'],
+  },
+  nl: {
+    situation: ['situatie', 'context'],
+    task: ['taak'],
+    action: ['actie', 'acties'],
+    result: ['resultaat', 'resultaten'],
+    learning: ['leerpunt', 'leerpunten', 'geleerde les', 'geleerde lessen'],
+    challenge: ['uitdaging'],
+  },
+  zh: {
+    situation: ['情境', '情景', '情况', '情況', '背景'],
+    task: ['任务', '任務'],
+    action: ['行动', '行動'],
+    result: ['结果', '結果', '成果'],
+    learning: ['收获', '收穫', '反思', '心得'],
+    challenge: ['挑战', '挑戰'],
+  },
+};
+
+/** The words a new label is written with, per language (English: DESIGN's role names). */
+const ROLE_WORDS: Record<Language, Record<Role, string>> = {
+  en: { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result', learning: 'Learning' },
+  es: { situation: 'Situación', task: 'Tarea', action: 'Acción', result: 'Resultado', learning: 'Aprendizaje' },
+  pt: { situation: 'Situação', task: 'Tarefa', action: 'Ação', result: 'Resultado', learning: 'Aprendizado' },
+  fr: { situation: 'Situation', task: 'Tâche', action: 'Action', result: 'Résultat', learning: 'Apprentissage' },
+  de: { situation: 'Situation', task: 'Aufgabe', action: 'Handlung', result: 'Ergebnis', learning: 'Erkenntnis' },
+  it: { situation: 'Situazione', task: 'Compito', action: 'Azione', result: 'Risultato', learning: 'Apprendimento' },
+  nl: { situation: 'Situatie', task: 'Taak', action: 'Actie', result: 'Resultaat', learning: 'Leerpunt' },
+  zh: { situation: '情境', task: '任务', action: '行动', result: '结果', learning: '收获' },
+};
+
+export function roleWord(role: Role, language: Language = 'en'): string {
+  return ROLE_WORDS[language][role];
+}
+
+/** Short words frequent in each language's prose and rare in the others'. */
+const COMMON_WORDS: Record<Exclude<Language, 'zh'>, readonly string[]> = {
+  en: ['the', 'and', 'i', 'we', 'was', 'to', 'of', 'my', 'with', 'it', 'that', 'in', 'for'],
+  es: ['el', 'la', 'los', 'las', 'que', 'y', 'del', 'en', 'con', 'una', 'por', 'mi', 'fue', 'para'],
+  pt: ['o', 'os', 'que', 'e', 'do', 'da', 'em', 'com', 'uma', 'não', 'por', 'meu', 'foi', 'para'],
+  fr: ['le', 'la', 'les', 'et', 'je', 'nous', 'des', 'du', 'une', 'pour', 'avec', 'mon', 'était', 'est'],
+  de: ['der', 'die', 'das', 'und', 'ich', 'wir', 'nicht', 'mit', 'ein', 'eine', 'für', 'mein', 'war', 'ist'],
+  it: ['il', 'la', 'di', 'che', 'e', 'ho', 'abbiamo', 'con', 'una', 'per', 'mio', 'era', 'del', 'non'],
+  nl: ['de', 'het', 'een', 'en', 'ik', 'we', 'van', 'met', 'niet', 'voor', 'mijn', 'was', 'is', 'dat'],
+};
+
+const WORD_LANGUAGES: ReadonlyMap<string, readonly Language[]> = (() => {
+  const map = new Map<string, Language[]>();
+  for (const [language, words] of Object.entries(COMMON_WORDS) as [Language, readonly string[]][]) {
+    for (const w of words) map.set(w, [...(map.get(w) ?? []), language]);
+  }
+  return map;
+})();
+
+const HAN = /\p{Script=Han}/gu;
+const LETTERS = /\p{L}/gu;
+
+/** The language `text` is written in, from its common words (Han script: Chinese); English when unsure. */
+export function detectLanguage(text: string): Language {
+  const han = text.match(HAN)?.length ?? 0;
+  if (han > 0 && han * 3 >= (text.match(LETTERS)?.length ?? 0)) return 'zh';
+  const score = new Map<Language, number>();
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    for (const language of WORD_LANGUAGES.get(word) ?? []) score.set(language, (score.get(language) ?? 0) + 1);
+  }
+  let best: Language = 'en';
+  for (const [language, n] of score) if (n > (score.get(best) ?? 0)) best = language;
+  return best;
+}
