@@ -8,6 +8,7 @@ export function storyJson(story: Story) {
     title: story.title,
     line: story.titleRange.start.line + 1,
     framework: story.framework,
+    language: story.language,
     targetSeconds: story.targetSeconds ?? null,
     sections: story.sections.map((s) => ({
       role: s.role,

@@ -4,6 +4,8 @@
 export type Role = 'situation' | 'task' | 'action' | 'result' | 'learning';
 export type Framework = 'STAR' | 'STARL' | 'CAR' | 'PAR' | 'SOAR';
 export type Severity = 'error' | 'warning' | 'info';
+/** The languages stories are read in (src/core/read/languages.ts). */
+export type Language = 'en' | 'es' | 'pt' | 'fr' | 'de' | 'it' | 'nl' | 'zh';
 
 export interface Position {
   line: number;
@@ -51,6 +53,8 @@ export interface Story {
   sections: Section[];
   followUps: FollowUp[];
   tags: string[];
+  /** The language the story is told in, from its words: rules whose words are English stay silent on the others. */
+  language: Language;
   question?: string;
   targetSeconds?: TargetSeconds;
 }

@@ -45,7 +45,8 @@ describe('star-stories parse', () => {
         name,
       );
       for (const story of file.stories) {
-        assert.deepEqual(Object.keys(story), ['title', 'line', 'framework', 'targetSeconds', 'sections', 'followUps', 'tags']);
+        assert.deepEqual(Object.keys(story), ['title', 'line', 'framework', 'language', 'targetSeconds', 'sections', 'followUps', 'tags']);
+        assert.equal(story.language, 'en', `${name}: ${String(story.title)}`);
         for (const section of story.sections as Record<string, unknown>[]) {
           assert.deepEqual(Object.keys(section), ['role', 'label', 'line', 'words', 'targetSeconds']);
           assert.equal(typeof section.words, 'number');

@@ -1,10 +1,9 @@
 // The languages stories are written in: their label words (read like the English ones), the words a
 // new label is written with, and the common words that tell one language from another. English is the
 // default lexicon (lexicon.ts); these are added to it.
-import type { Role } from '../model';
+import type { Language, Role } from '../model';
 
-export const LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type { Language };
 
 type Kind = Role | 'challenge';
 
@@ -122,3 +121,31 @@ export function detectLanguage(text: string): Language {
   for (const [language, n] of score) if (n > (score.get(best) ?? 0)) best = language;
   return best;
 }
+
+const word = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');
+
+/**
+ * Number words beyond English's (metrics/numberWords.ts) that make a Result quantified: small
+ * cardinals, hundreds to millions, doubled, tripled, halved.
+ */
+export const NUMBER_WORDS: Record<Exclude<Language, 'en'>, RegExp> = {
+  es: word('dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|ciento|mil|millón|millones|doble|duplic\\p{L}*|triplic\\p{L}*|mitad'),
+  pt: word('dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|dez|cem|mil|milhão|milhões|dobro|dobr\\p{L}*|duplic\\p{L}*|triplic\\p{L}*|metade'),
+  fr: word('deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|million\\p{L}*|doubl\\p{L}*|tripl\\p{L}*|moitié'),
+  de: word('zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|hundert|tausend|million\\p{L}*|verdoppel\\p{L}*|verdreifach\\p{L}*|halbiert\\p{L}*|hälfte'),
+  it: word('due|tre|quattro|cinque|sei|sette|otto|nove|dieci|cento|mille|milion\\p{L}*|doppi\\p{L}*|raddoppi\\p{L}*|triplic\\p{L}*|metà'),
+  nl: word('twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen\\p{L}*|verdubbel\\p{L}*|verdrievoudig\\p{L}*|gehalveerd|helft'),
+  zh: /[一二两三四五六七八九十百千万亿倍半]/u,
+};
+
+/**
+ * "I" and "we" words per language, where the language says them (Spanish, Portuguese and Italian
+ * mostly leave the pronoun to the verb: no counts there).
+ */
+export const PRONOUNS: Partial<Record<Language, { i: RegExp; we: RegExp }>> = {
+  en: { i: /\b(?:I|I'm|I've|I'd|my|me)\b/g, we: /\b(?:we|we're|we've|we'd|our|us)\b/gi },
+  fr: { i: /(?<!\p{L})(?:je|j'|j’|moi|mon|ma|mes)(?!\p{L})/giu, we: /(?<!\p{L})(?:nous|notre|nos)(?!\p{L})/giu },
+  de: { i: /(?<!\p{L})(?:ich|mein\p{L}*|mir|mich)(?!\p{L})/giu, we: /(?<!\p{L})(?:wir|unser\p{L}*|uns)(?!\p{L})/giu },
+  nl: { i: /(?<!\p{L})(?:ik|mijn|mij)(?!\p{L})/giu, we: /(?<!\p{L})(?:we|wij|ons|onze)(?!\p{L})/giu },
+  zh: { i: /我(?!们|們)/gu, we: /我们|我們/gu },
+};

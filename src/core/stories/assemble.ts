@@ -5,6 +5,7 @@ import type { TextFact } from '../read/chunkReader';
 import { chunkAt, type Chunk } from '../read/chunks';
 import { type Draft, frameworkOf, roleOf, sectionBoundary, trimEnd } from './drafts';
 import { headingQuestion, parseTimingHint } from '../read/lexicon';
+import { detectLanguage } from '../read/languages';
 import type { LineIndex } from '../read/lines';
 import type { Section, Story } from '../model';
 import type { Container, FollowUpSection } from './outline';
@@ -147,6 +148,7 @@ function buildStory({ frontMatter, lines, chunks, prose }: AssemblyInput, d: Dra
       range: lines.range(q.start, q.end),
     })),
     tags: [...tags],
+    language: detectLanguage(sections.map((s) => `${s.label} ${s.text}`).join('\n')),
   };
   if (question) story.question = question;
   const hint = heading && d.index === 0 ? parseTimingHint(heading.text) : undefined;

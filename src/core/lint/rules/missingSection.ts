@@ -1,4 +1,6 @@
 import { roleName } from '../../stories/wording';
+import { roleWord } from '../../read/languages';
+import { isLetterLabel } from '../../read/lexicon';
 import type { Role, Section, Story, TextEdit } from '../../model';
 import type { StoryDocument } from '../../analyse';
 import type { StoryRule } from './rule';
@@ -17,15 +19,15 @@ export function requiredRoles(story: Story): Role[] {
   return story.framework === 'CAR' || story.framework === 'PAR' ? ['situation', 'action', 'result'] : ORDER;
 }
 
-/** A new label written the way `model` was: same heading depth, bold style, colon and case. */
-function labelLike(document: StoryDocument, model: Section, role: Role): string {
+/** A new label written the way `model` was: same heading depth, bold style (or none), colon, case and language. */
+function labelLike(document: StoryDocument, story: Story, model: Section, role: Role): string {
   const text = document.lines.text;
   const lineStart = document.lines.lineStart(model.labelRange.start.line);
   const labelStart = document.lines.offsetAt(model.labelRange.start);
   const labelEnd = document.lines.offsetAt(model.labelRange.end);
   const prefix = text.slice(lineStart, labelStart);
   const written = text.slice(labelStart, labelEnd);
-  let name = roleName(role);
+  let name = isLetterLabel(model.label) ? roleName(role)[0] : roleWord(role, story.language);
   if (model.label === model.label.toUpperCase()) name = name.toUpperCase();
   if (model.form === 'heading') {
     const hashes = /^\s{0,3}(#{1,6})/.exec(written)?.[1];
@@ -33,6 +35,11 @@ function labelLike(document: StoryDocument, model: Section, role: Role): string 
     // A setext label (`Result` over `------`): the same underline, so the new label has the same depth.
     const underline = /[\r\n][ \t]{0,3}([=-])+[ \t]*$/.exec(written)?.[1];
     return underline ? `${name}\n${underline.repeat(Math.max(3, name.length))}` : `### ${name}`;
+  }
+  if (!/^(?:\*\*|__)/.test(written)) {
+    // A plain label (`Situation: …`, `- T – …`): the same separator after it.
+    const separator = /^[ \t]*[:：]|^[ \t]+[-–—]/.exec(text.slice(labelEnd, labelEnd + 4))?.[0] ?? ':';
+    return `${prefix}${name}${separator}`;
   }
   const colonInside = /:\s*\*\*$|:\s*__$/.test(written);
   const colonOutside = !colonInside && text.slice(labelEnd, labelEnd + 1) === ':';
@@ -48,7 +55,7 @@ function insertion(document: StoryDocument, story: Story, role: Role): TextEdit 
   // heading would not belong to the story), else like the story's first STAR label.
   const model = before ?? story.sections.find((s) => ORDER.includes(s.role)) ?? story.sections[0];
   if (!model) return undefined;
-  const label = labelLike(document, model, role);
+  const label = labelLike(document, story, model, role);
   const blankLine = model.form === 'list' ? '' : '\n';
   if (before) {
     const at = { line: before.labelRange.start.line, character: 0 };

@@ -12,6 +12,8 @@ export const vagueClaim: StoryRule = {
   bad: '**Result:** the project went significantly better.',
   good: '**Result:** the project shipped 2 weeks early with 0 rollbacks.',
   check(story, { document }) {
+    // Its intensifiers are English words.
+    if (story.language !== 'en') return [];
     return story.sections
       .filter((s) => s.role === 'result')
       .flatMap((section) => {

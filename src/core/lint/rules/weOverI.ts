@@ -1,3 +1,4 @@
+import { PRONOUNS } from '../../read/languages';
 import type { StoryRule } from './rule';
 
 export const weOverI: StoryRule = {
@@ -10,11 +11,13 @@ export const weOverI: StoryRule = {
   bad: '**Action:** We set up a workshop and we reworked the flows.',
   good: '**Action:** I ran a workshop and reworked the flows with the designer.',
   check(story) {
+    const pronouns = PRONOUNS[story.language];
+    if (!pronouns) return [];
     return story.sections
       .filter((s) => s.role === 'action')
       .flatMap((s) => {
-        const we = s.text.match(/\b(?:we|we're|we've|we'd|our|us)\b/gi)?.length ?? 0;
-        const i = s.text.match(/\b(?:I|I'm|I've|I'd|my|me)\b/g)?.length ?? 0;
+        const we = s.text.match(pronouns.we)?.length ?? 0;
+        const i = s.text.match(pronouns.i)?.length ?? 0;
         return we > i
           ? [{ message: `The Action of '${story.title}' says "we" ${we}× and "I" ${i}× — say what you did yourself.`, range: s.labelRange }]
           : [];
