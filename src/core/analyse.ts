@@ -13,6 +13,7 @@ import { ChunkParser, chunkResult, DEFAULT_BUDGET_MS, factSource, quietChunksIn,
 import type { Chunk } from './read/chunks';
 import { assembleStories } from './stories/assemble';
 import { storyDrafts } from './stories/drafts';
+import { storyKind } from './stories/notStories';
 import type { Story } from './model';
 import { editDrafts } from './incremental/editDrafts';
 import { AnalysisMemory, changedChunks, cutAgain, type LastAnalysis } from './incremental/lastAnalysis';
@@ -45,6 +46,8 @@ export interface StoryDocument {
   fileName: string;
   lines: LineIndex;
   stories: Story[];
+  /** Runs of labels whose sections are all placeholders or empty: templates to start a story from, not stories. */
+  templates: Story[];
   /** Every fact the chunks yielded, in document offsets, for rules that look beyond stories. */
   facts: DocumentFactsView;
   /**
@@ -101,10 +104,13 @@ export class StoryAnalyser {
     this.read(chunks, results, quietChunksIn(chunks, results, drafts.filter((d) => !keepsStory(d, storyChange))));
     const input = { drafts, followUps: outline.followUps, frontMatter, fileName, lines, chunks, prose: (i: number) => results[i].facts?.prose ?? [] };
     const reuse = this.memory && new KeptStories(this.memory.stories, { chunks, chunkIds: (i) => results[i].id, lines, frontMatter }, storyChange);
-    const stories = assembleStories(input, reuse);
+    const assembled = assembleStories(input, reuse);
+    // Not every run of labels is a story: pages that explain the method are left out, templates kept apart.
+    const stories = assembled.filter((story) => storyKind(story) === 'story');
+    const templates = assembled.filter((story) => storyKind(story) === 'template');
 
     const pieces = bodyStart > 0 ? [{ start: 0, text: ownString(text.slice(0, bodyStart)) }, ...chunks] : chunks;
-    const document: StoryDocument = { fileName, lines, stories, facts, pieces, tooComplex: tooComplexChunks(chunks, results, this.parser.budgetMs) };
+    const document: StoryDocument = { fileName, lines, stories, templates, facts, pieces, tooComplex: tooComplexChunks(chunks, results, this.parser.budgetMs) };
     if (!this.memory) document.transient = true;
     else this.memory.keep(fileName, { text, bodyStart, frontMatter: fm?.body, lines, chunks, results, outline, drafts, document } satisfies LastAnalysis<StoryDocument>);
     return document;

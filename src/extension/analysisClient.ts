@@ -131,6 +131,7 @@ function giveUp(request: DocumentText, deadlineMs: number): AnalysisResult {
     fileName: request.fileName,
     lines,
     stories: [],
+    templates: [],
     facts: flatFacts({ headings: [], labels: [], questions: [], meta: [], comments: [], prose: [], code: [] }, 0),
     pieces: [{ start: 0, text: request.text }],
     tooComplex: [{ start: 0, end: request.text.length, budgetMs: deadlineMs }],

@@ -119,7 +119,7 @@ export function lookupLabel(lexicon: Lexicon, raw: string): { kind: LabelKind; k
   return kind ? { kind, keyword } : undefined;
 }
 
-const GENERIC_WORD = /star|answer|respon|example|sample|ejemplo|exempl|beispiel|esempio|voorbeeld|resposta|réponse|antwo|risposta/i;
+const GENERIC_WORD = /star|answer|respon|respuesta|example|sample|ejemplo|exempl|beispiel|esempio|voorbeeld|resposta|réponse|antwo|risposta/i;
 
 export function isGenericHeading(text: string): boolean {
   // Normalising only trims, collapses spaces and lowercases: every generic heading has one of these words.

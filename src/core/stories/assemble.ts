@@ -48,12 +48,48 @@ function proseBetween(text: string, chunks: readonly Chunk[], prose: AssemblyInp
       const p = pieces[i];
       const pStart = base + p.start;
       if (out !== '' && /[\r\n]/.test(text.slice(previousEnd, pStart))) out += '\n';
-      // A piece that starts before `start` holds the `:` written after a bold label; its source and value agree there.
-      out += pStart < start ? p.text.slice(start - pStart) : p.text;
+      // A piece may start before `start` (the `:` after a bold label, the lines above a plain label in
+      // the same paragraph) and run past `end` (the lines from the next plain label on).
+      const pEnd = base + p.end;
+      const from = pStart < start ? valueOffset(text, pStart, p.text, start) : 0;
+      const to = pEnd > end ? valueOffset(text, pStart, p.text, end) : p.text.length;
+      out += from === 0 && to === p.text.length ? p.text : p.text.slice(from, to);
       previousEnd = base + p.end;
     }
   }
   return out.trim();
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * Where the source offset `offset` falls in `value`, the text of a prose piece whose source starts at
+ * `pieceStart`: value and source have the same line breaks, but a paragraph's value drops the
+ * indentation of its continuation lines (and escapes differ), so the offset is found by line.
+ */
+function valueOffset(text: string, pieceStart: number, value: string, offset: number): number {
+  let lineStart = pieceStart;
+  let breaks = 0;
+  LINE_BREAK.lastIndex = pieceStart;
+  for (let m = LINE_BREAK.exec(text); m && m.index < offset; m = LINE_BREAK.exec(text)) {
+    lineStart = m.index + m[0].length;
+    breaks++;
+  }
+  if (breaks === 0) return Math.min(offset - pieceStart, value.length);
+  let at = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let k = 0; k < breaks; k++) {
+    const m = LINE_BREAK.exec(value);
+    if (!m) return value.length;
+    at = m.index + m[0].length;
+  }
+  const indent = (s: string, from: number) => {
+    let i = from;
+    while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+    return i - from;
+  };
+  const column = offset - lineStart - indent(text, lineStart) + indent(value, at);
+  return Math.min(value.length, at + Math.max(0, column));
 }
 
 const slug = memoise((title) => slugify(title) || 'story', 50000);

@@ -1,0 +1,60 @@
+// The wild corpus (test/wild/, issue 15): story banks written the ways people write them — plain and
+// letter labels, other languages, generic headings — and pages that must hold no story (explanations
+// of the method, unfilled templates, look-alikes). expected.json was written by hand from the rules of
+// docs/parsing.md, not from the parser's output.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StoryAnalyser } from '../../src/core/analyse';
+import { mergeConfig } from '../../src/core/lint/config';
+import { lintDocument } from '../../src/core/lint/lint';
+import type { Story } from '../../src/core/model';
+
+const wild = join(__dirname, '..', 'wild');
+const expected = JSON.parse(readFileSync(join(wild, 'expected.json'), 'utf8')) as {
+  files: Record<string, { pattern: string; stories: { title: string; line: number; language: string; sections: [string, number][] }[] }>;
+};
+
+function summarise(story: Story) {
+  return { title: story.title, line: story.titleRange.start.line + 1, language: story.language, sections: story.sections.map((s) => [s.role, s.labelRange.start.line + 1]) };
+}
+
+const read = (file: string) => readFileSync(join(wild, file), 'utf8');
+
+describe('wild corpus', () => {
+  it('lists every file of test/wild/ in expected.json, at least 40', () => {
+    const files = readdirSync(wild).filter((f) => f.endsWith('.md')).sort();
+    assert.deepEqual(files, Object.keys(expected.files).sort());
+    assert.ok(files.length >= 40);
+  });
+
+  for (const wholeDocument of [false, true]) {
+    describe(wholeDocument ? 'as one whole document' : 'chunked', () => {
+      const analyser = new StoryAnalyser({ wholeDocument });
+      for (const [file, want] of Object.entries(expected.files)) {
+        it(`finds exactly the stories of ${file} (${want.pattern})`, () => {
+          assert.deepEqual(analyser.analyse(read(file), file).stories.map(summarise), want.stories);
+        });
+      }
+    });
+  }
+
+  it('raises no finding on a file that holds no story: explanations, templates and look-alikes stay quiet', () => {
+    const analyser = new StoryAnalyser();
+    const config = mergeConfig();
+    const noisy = Object.entries(expected.files)
+      .filter(([, want]) => want.stories.length === 0)
+      .map(([file]) => [file, lintDocument(analyser.analyse(read(file), file), config).map((f) => `${f.rule} ${f.message}`)])
+      .filter(([, findings]) => findings.length > 0);
+    assert.deepEqual(noisy, []);
+  });
+
+  it('keeps each unfilled template apart, as a template to start a story from', () => {
+    const analyser = new StoryAnalyser();
+    for (const file of Object.keys(expected.files).filter((f) => f.startsWith('template-'))) {
+      const document = analyser.analyse(read(file), file);
+      assert.ok(document.templates.length > 0, file);
+      for (const t of document.templates) assert.ok(!document.stories.some((s) => s.id === t.id), `${file}: ${t.title}`);
+    }
+  });
+});
