@@ -25,6 +25,13 @@ export interface MetricHover {
   markdown: string;
 }
 
+/** An unfilled template: its title, and where its first section's placeholder is (to type over). */
+export interface TemplatePlace {
+  title: string;
+  titleRange: Range;
+  placeholder: Range;
+}
+
 export type Question =
   | { kind: 'analysis' }
   /** The fixes of the findings at these places, one list per place (the quick fixes under the cursor). */
@@ -32,6 +39,8 @@ export type Question =
   /** Every distinct edit of every safe fix (`source.fixAll.starStories`). */
   | { kind: 'fixAll' }
   | { kind: 'metric'; offset: number }
+  /** The unfilled templates of the document (issue 15): offered to start a story from, never linted. */
+  | { kind: 'templates' }
   /** What the rehearsal panel shows for a story, its Markdown rendered and sanitised here. */
   | { kind: 'storyView'; storyId: string; options: Omit<StoryViewOptions, 'random'> };
 
@@ -44,6 +53,7 @@ export interface Answers {
   fixes: Fix[][];
   fixAll: TextEdit[];
   metric: MetricHover | undefined;
+  templates: TemplatePlace[];
   storyView: BuiltStoryView | undefined;
 }
 

@@ -41,6 +41,8 @@ function answer({ fileName, text, config, question }: AnalysisRequest): Answers[
       return safeEdits(findings);
     case 'metric':
       return metricAt(document, question.offset);
+    case 'templates':
+      return document.templates.map((t) => ({ title: t.title, titleRange: t.titleRange, placeholder: t.sections[0].contentRange }));
     case 'storyView': {
       const story = document.stories.find((s) => s.id === question.storyId);
       return story && buildStoryView(story, document.lines, question.options);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ActivationClock, type ActivationTimes } from './activationClock';
 import { DocumentAnalyses } from './analyses';
 import { StoryCodeActions } from './codeActions';
-import { StoryCodeLens } from './codeLens';
+import { registerFillTemplate, StoryCodeLens } from './codeLens';
 import { StoryDiagnostics } from './diagnostics';
 import { StoryExplorer } from './explorer';
 import { registerExplorerCommands } from './explorerCommands';
@@ -61,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): StarStoriesApi {
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new StorySymbolProvider(analyses), { label: 'STAR Stories' }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(analyses), StoryCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(MARKDOWN, new StoryCodeLens(analyses, settings)),
+    registerFillTemplate(),
     vscode.languages.registerHoverProvider(MARKDOWN, new StoryHover(analyses, settings)),
     vscode.languages.registerWorkspaceSymbolProvider(new StoryWorkspaceSymbols(index)),
     ...registerExplorerCommands(explorer, index),

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StarStoriesApi } from '../../src/extension/extension';
-import { closeAllEditors, expectedStories, openInEditor, revertAll, starStories, until } from './helpers';
+import { closeAllEditors, codeOf, diagnosticsSettle, expectedStories, openInEditor, revertAll, starDiagnostics, starStories, until, workspaceFile } from './helpers';
 
 const seed = '001_0100f59d336e01c0.md';
 
@@ -104,5 +104,48 @@ describe('story bank in the editor', () => {
     const story = symbols.find((s) => s.name === 'Moved billing onto a queue');
     assert.ok(story, `symbols: ${symbols.map((s) => s.name).join(' | ')}`);
     assert.equal(story.children.length, 4);
+  });
+});
+
+describe('an unfilled template', () => {
+  const name = 'template-and-story.md';
+  const text = [
+    '# Stories to write',
+    '',
+    '## Customer escalation',
+    '',
+    'Situation: [what was going on]',
+    'Task: ___',
+    'Action: TBD',
+    'Result: TBD',
+    '',
+    '## Hiring the analyst',
+    '',
+    'Situation: the team had been one analyst short for a quarter.',
+    'Task: I ran the search.',
+    'Action: I rewrote the job ad and interviewed twelve people.',
+    'Result: the team was much happier.',
+    '',
+  ].join('\n');
+
+  after(async () => {
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(workspaceFile(name));
+  });
+
+  it('is linted as nothing, and its CodeLens "Fill in this template" selects the first placeholder to type over', async () => {
+    await starStories().activate();
+    const uri = workspaceFile(name);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // The story below it gets its finding (no number in its Result); the template gets none.
+    await diagnosticsSettle(() => starDiagnostics(uri, 'STAR005').length === 1, 'STAR005 on the story below the template');
+    assert.deepEqual(starDiagnostics(uri).filter((d) => d.range.start.line < 9).map((d) => codeOf(d)), []);
+
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title.split(' · ')[0]]).sort(), [[2, '✎ Fill in this template'], [9, '▶ Rehearse']]);
+    const fill = lenses.find((l) => l.command?.command === 'starStories.fillTemplate')!;
+    await vscode.commands.executeCommand(fill.command!.command, ...(fill.command!.arguments ?? []));
+    assert.equal(editor.document.getText(vscode.window.activeTextEditor!.selection), '[what was going on]');
   });
 });
