@@ -21,7 +21,7 @@ export interface Range {
 export type TargetSeconds = [number, number];
 
 /** The way a label was written; lower numbers are stronger (DESIGN §3). */
-export type LabelForm = 'heading' | 'bold' | 'list';
+export type LabelForm = 'heading' | 'bold' | 'list' | 'table';
 
 export interface Section {
   role: Role;

@@ -125,8 +125,21 @@ describe('what is never a label', () => {
     assert.equal(story.sections[3].contentRange.end.line + 1, 9, 'the Result ends where the follow-up section starts');
   });
 
-  it('ignores labels in link text and tables', () => {
-    assert.deepEqual(stories('## Links\n\n[**Situation:**](a) x\n\n| **Task:** | b |\n|---|---|\n| **Action:** | c |\n'), []);
+  it('ignores labels in link text, and in tables other than a two-column table of labels', () => {
+    assert.deepEqual(stories('## Links\n\n[**Situation:**](a) x\n\n[**Task:**](b) y\n'), []);
+    assert.deepEqual(stories('## Wide\n\n| **Task:** | b | x |\n|---|---|---|\n| **Action:** | c | y |\n'), []);
+  });
+
+  it('reads a two-column table whose first column holds the labels: each section is its cell (issue 15)', () => {
+    const [story] = stories('## Checkout\n\n| Part | Detail |\n|---|---|\n| **Situation** | Checkout failed at peak. |\n| Task: | I owned the fix. |\n| **Action** | I raised the pool limit. |\n| **Result** | Failures fell from 3% to 0.1%. |\n');
+    assert.deepEqual(story.sections.map((s) => [s.role, s.form, s.labelRange.start.line, s.text]), [
+      ['situation', 'table', 4, 'Checkout failed at peak.'],
+      ['task', 'table', 5, 'I owned the fix.'],
+      ['action', 'table', 6, 'I raised the pool limit.'],
+      ['result', 'table', 7, 'Failures fell from 3% to 0.1%.'],
+    ]);
+    // The content range is the cell, not the pipes around it.
+    assert.deepEqual(story.sections[0].contentRange, { start: { line: 4, character: 18 }, end: { line: 4, character: 42 } });
   });
 });
 

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryAnalyser } from '../../src/core/analyse';
 import { mergeConfig } from '../../src/core/lint/config';
+import { applyEdits } from '../../src/core/lint/fix';
 import { lintDocument } from '../../src/core/lint/lint';
 import type { Story } from '../../src/core/model';
 
@@ -55,6 +56,34 @@ describe('wild corpus', () => {
       const document = analyser.analyse(read(file), file);
       assert.ok(document.templates.length > 0, file);
       for (const t of document.templates) assert.ok(!document.stories.some((s) => s.id === t.id), `${file}: ${t.title}`);
+    }
+  });
+});
+
+describe('stories in tables', () => {
+  it('never offers a fix that would break the table: no row insertion, no directive between rows', () => {
+    const text = [
+      '## Checkout', '', '| Part | Detail |', '|---|---|',
+      '| **Situation** | Checkout failed at peak and we were significantly behind. |',
+      '| **Action** | We raised the pool limit. |',
+      '| **Result** | Failures fell a lot. |', '',
+    ].join('\n');
+    const analyser = new StoryAnalyser();
+    const document = analyser.analyse(text, 'table.md');
+    const findings = lintDocument(document, mergeConfig());
+    assert.deepEqual(findings.map((f) => f.rule).sort(), ['STAR001', 'STAR005', 'STAR007', 'STAR008', 'STAR010']);
+    const rows = (t: string) => {
+      const lines = t.split('\n');
+      const first = lines.findIndex((l) => l.startsWith('|'));
+      const last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.startsWith('|'));
+      return lines.slice(first, last + 1);
+    };
+    for (const f of findings) {
+      for (const fix of f.fixes ?? []) {
+        const fixed = applyEdits(document, fix.edits);
+        assert.ok(rows(fixed).every((l) => l.startsWith('|')), `${f.rule}: ${fix.title}`);
+        assert.equal(rows(fixed).length, 5, `${f.rule}: ${fix.title}`);
+      }
     }
   });
 });

@@ -36,7 +36,9 @@ function disableFixes(document: StoryDocument, rule: Rule, line: number, nl: str
   const lineStart = document.lines.lineStart(line);
   const lineEnd = document.lines.lineEnd(line);
   const prose = lineStart >= document.facts.bodyStart && document.facts.between('prose', lineStart, Math.max(lineEnd, lineStart + 1)).length > 0;
-  if (!prose) return [fileFix];
+  // Nor can a table's second line or any after it: the comment would end the table there.
+  const inTable = line > 0 && /^[ \t]*\|/.test(document.lines.lineText(line)) && /^[ \t]*\|/.test(document.lines.lineText(line - 1));
+  if (!prose || inTable) return [fileFix];
   return [{ title: `Disable ${rule.code} (${rule.name}) on this line`, edits: [nextLine], safe: false }, fileFix];
 }
 

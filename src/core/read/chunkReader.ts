@@ -26,7 +26,7 @@ export interface HeadingFact extends Span {
 }
 
 export interface LabelFact extends Span, LabelMatch {
-  form: 'bold' | 'list';
+  form: 'bold' | 'list' | 'table';
   /** Where the section's content starts (after a `:` written outside the bold). */
   contentStart: number;
 }
@@ -137,6 +137,10 @@ export class ChunkReader {
   /** Labels of forms 2 and 3: bold text at the start of a line of a top-level paragraph. */
   private paragraph(node: Paragraph | Extract<PlainBlock, { type: 'paragraph' }>, facts: ChunkFacts, source: string): void {
     const nodes: readonly Inline[] = node.children;
+    if (source.charCodeAt(startOf(node)) === 124 /* | */ && this.tableLabels(source, startOf(node), endOf(node), facts)) {
+      collectProse(node, facts, source);
+      return;
+    }
     let atLineStart = true;
     nodes.forEach((child, i) => {
       if (atLineStart && child.type === 'strong') this.boldLabel(nodes, i, 'bold', facts);
@@ -191,6 +195,23 @@ export class ChunkReader {
     }
   }
 
+  /**
+   * Labels in the first column of a two-column table (`| **Situation** | I was… |`): remark without GFM
+   * reads a table as a paragraph, whose lines are its rows. Returns false when `[start, end)` is no such
+   * table (then its lines are read as a paragraph's).
+   */
+  private tableLabels(source: string, start: number, end: number, facts: ChunkFacts): boolean {
+    const rows = tableRows(source, start, end);
+    if (!rows || rows.some((r) => r.cells.length !== 2)) return false;
+    for (const row of rows) {
+      const [label, content] = row.cells;
+      const written = source.slice(label.start, label.end).replace(/^(\*\*|__)(.*)\1([:：.]?)$/, '$2$3');
+      const found = lookupLabel(this.lexicon, written);
+      if (found) facts.labels.push({ start: label.start, end: label.end, ...found, text: written, form: 'table', contentStart: content.start });
+    }
+    return true;
+  }
+
   private boldLabel(nodes: readonly Inline[], index: number, form: 'bold' | 'list', facts: ChunkFacts): void {
     const strong = nodes[index];
     const text = toString(strong);
@@ -205,6 +226,46 @@ export class ChunkReader {
     const consumed = tail ? tail[0].replace(/\n$/, '').length : 0;
     facts.labels.push({ start, end, ...found, text: written, form, contentStart: end + consumed });
   }
+}
+
+interface Cell extends Span {}
+
+const DELIMITER_ROW = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+(?:\|[ \t]*)?$/;
+
+/**
+ * The rows of a GFM table written in `[start, end)` (header and body, delimiter row left out), each
+ * with its cells' trimmed spans; undefined when the text is not a table.
+ */
+function tableRows(source: string, start: number, end: number): { cells: Cell[] }[] | undefined {
+  const lines: Span[] = [];
+  for (let at = start; at < end; ) {
+    const lf = source.indexOf('\n', at);
+    const lineEnd = lf < 0 || lf > end ? end : lf;
+    lines.push({ start: at, end: source.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd });
+    at = lineEnd + 1;
+  }
+  if (lines.length < 3 || !DELIMITER_ROW.test(source.slice(lines[1].start, lines[1].end))) return undefined;
+  return [lines[0], ...lines.slice(2)].map((line) => ({ cells: cellsOf(source, line) }));
+}
+
+/** The cells of a table row: between unescaped pipes, trimmed, the outer pipes' empty ends dropped. */
+function cellsOf(source: string, line: Span): Cell[] {
+  const cuts = [line.start - 1];
+  for (let i = line.start; i < line.end; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === '|') cuts.push(i);
+  }
+  cuts.push(line.end);
+  const cells: Cell[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    let a = cuts[k] + 1;
+    let b = cuts[k + 1];
+    while (a < b && (source[a] === ' ' || source[a] === '\t')) a++;
+    while (b > a && (source[b - 1] === ' ' || source[b - 1] === '\t')) b--;
+    const outer = k === 0 || k + 2 === cuts.length;
+    if (!(outer && a === b)) cells.push({ start: a, end: b });
+  }
+  return cells;
 }
 
 function itemText(item: ListItem | PlainListItem): string {

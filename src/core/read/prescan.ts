@@ -19,6 +19,9 @@ const MAYBE_PLAIN_LABEL = new RegExp(
   'imu',
 );
 
+/** A table's delimiter row (`|---|---|`): its first column may hold labels. */
+const TABLE_DELIMITER = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|/m;
+
 /**
  * The chunk's headings when the chunk is quiet (nothing in it but its plain heading and prose): its one
  * heading, or none for a first chunk without one. Undefined when it must be parsed. `first` says
@@ -32,7 +35,7 @@ export function quietHeadings(text: string, lexicon: Lexicon, first: boolean): H
   if (!head && !first) return undefined;
   if (text.includes('\r', 0) && text.indexOf('\r') < lineEnd) return undefined;
   const body = head ? text.slice(lineEnd) : text;
-  if (MAYBE_FACT.test(body) || MAYBE_PLAIN_LABEL.test(body)) return undefined;
+  if (MAYBE_FACT.test(body) || MAYBE_PLAIN_LABEL.test(body) || TABLE_DELIMITER.test(body)) return undefined;
   // STAR011 reports mojibake wherever it is, and offers "disable on this line" only on a line the parse
   // shows to be prose: such a chunk must be parsed.
   if (findMojibake(text).length > 0) return undefined;

@@ -60,6 +60,13 @@ function proseBetween(text: string, chunks: readonly Chunk[], prose: AssemblyInp
   return out.trim();
 }
 
+/** Where the table cell that starts at `from` ends: at its closing pipe, or the end of the line. */
+function cellEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== '|' && text[i] !== '\n' && text[i] !== '\r') i += text[i] === '\\' ? 2 : 1;
+  return Math.min(i, text.length);
+}
+
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 /**
@@ -152,7 +159,7 @@ function buildStory({ frontMatter, lines, chunks, prose }: AssemblyInput, d: Dra
   const sections: Section[] = d.run.map((label, i) => {
     const next = d.run[i + 1];
     const followUp = followUpSections.find((f) => f.start > label.start);
-    const rawEnd = Math.min(next ? sectionBoundary(text, next) : d.end, followUp?.start ?? d.end, d.end);
+    const rawEnd = label.form === 'table' ? cellEnd(text, label.contentStart) : Math.min(next ? sectionBoundary(text, next) : d.end, followUp?.start ?? d.end, d.end);
     const end = Math.max(label.contentStart, trimEnd(text, label.contentStart, rawEnd));
     const sectionText = proseBetween(text, chunks, prose, label.contentStart, rawEnd);
     const section: Section = {

@@ -6,7 +6,7 @@ import type { Framework, Role, Story } from '../model';
 import type { DocumentFactsView } from '../read/documentFacts';
 import { buildOutline, outlineFacts, type Container, type LabelCandidate, type Outline } from './outline';
 
-const FORMS = ['heading', 'bold', 'list'] as const;
+const FORMS = ['heading', 'bold', 'list', 'table'] as const;
 const STAR_ROLES: readonly Role[] = ['situation', 'task', 'action', 'result'];
 
 export interface Draft {

@@ -8,7 +8,7 @@ import { isFollowUpHeading, isGenericHeading } from '../read/lexicon';
 import { partitionPoint } from '../util/partition';
 
 export interface LabelCandidate extends Span {
-  form: 'heading' | 'bold' | 'list';
+  form: 'heading' | 'bold' | 'list' | 'table';
   kind: LabelKind;
   keyword: string;
   text: string;

@@ -54,7 +54,8 @@ function insertion(document: StoryDocument, story: Story, role: Role): TextEdit 
   // Written like the label it goes in front of (a `###` label above a setext `Result` under another
   // heading would not belong to the story), else like the story's first STAR label.
   const model = before ?? story.sections.find((s) => ORDER.includes(s.role)) ?? story.sections[0];
-  if (!model) return undefined;
+  // A row inserted into a table of labels would have to match its columns: no insertion there.
+  if (!model || story.sections.some((s) => s.form === 'table')) return undefined;
   const label = labelLike(document, story, model, role);
   const blankLine = model.form === 'list' ? '' : '\n';
   if (before) {

@@ -36,8 +36,8 @@ export const resultWithoutMetric: StoryRule = {
       .map((s) => ({
         message: `The Result of '${story.title}' has no number — say what changed and by how much (before → after).`,
         range: s.labelRange,
-        // After a code fence or HTML block never closed, the template would be code: no fix then.
-        fixes: endsInOpenBlock(document, s) ? [] : [{ title: 'Insert a before → after metric line', edits: [templateEdit(document, s)], safe: false }],
+        // After a code fence or HTML block never closed, the template would be code, and in a table cell it would break the table: no fix then.
+        fixes: endsInOpenBlock(document, s) || s.form === 'table' ? [] : [{ title: 'Insert a before → after metric line', edits: [templateEdit(document, s)], safe: false }],
       }));
   },
 };
