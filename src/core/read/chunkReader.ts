@@ -238,11 +238,14 @@ const DELIMITER_ROW = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ 
  */
 function tableRows(source: string, start: number, end: number): { cells: Cell[] }[] | undefined {
   const lines: Span[] = [];
-  for (let at = start; at < end; ) {
-    const lf = source.indexOf('\n', at);
-    const lineEnd = lf < 0 || lf > end ? end : lf;
-    lines.push({ start: at, end: source.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd });
-    at = lineEnd + 1;
+  const breaks = /\r\n|\r|\n/g;
+  breaks.lastIndex = start;
+  let at = start;
+  for (let m = breaks.exec(source); at < end; m = breaks.exec(source)) {
+    const lineEnd = m && m.index < end ? m.index : end;
+    lines.push({ start: at, end: lineEnd });
+    at = m && m.index < end ? m.index + m[0].length : end;
+    if (!m) break;
   }
   if (lines.length < 3 || !DELIMITER_ROW.test(source.slice(lines[1].start, lines[1].end))) return undefined;
   return [lines[0], ...lines.slice(2)].map((line) => ({ cells: cellsOf(source, line) }));

@@ -98,10 +98,13 @@ const COMMON_WORDS: Record<Exclude<Language, 'zh'>, readonly string[]> = {
   nl: ['de', 'het', 'een', 'en', 'ik', 'we', 'van', 'met', 'niet', 'voor', 'mijn', 'was', 'is', 'dat'],
 };
 
-const WORD_LANGUAGES: ReadonlyMap<string, readonly Language[]> = (() => {
-  const map = new Map<string, Language[]>();
+const LANGUAGE_ORDER: readonly Language[] = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'zh'];
+
+/** Per common word, the indices (in LANGUAGE_ORDER) of the languages it is common in. */
+const WORD_LANGUAGES: ReadonlyMap<string, readonly number[]> = (() => {
+  const map = new Map<string, number[]>();
   for (const [language, words] of Object.entries(COMMON_WORDS) as [Language, readonly string[]][]) {
-    for (const w of words) map.set(w, [...(map.get(w) ?? []), language]);
+    for (const w of words) map.set(w, [...(map.get(w) ?? []), LANGUAGE_ORDER.indexOf(language)]);
   }
   return map;
 })();
@@ -109,17 +112,27 @@ const WORD_LANGUAGES: ReadonlyMap<string, readonly Language[]> = (() => {
 const HAN = /\p{Script=Han}/gu;
 const LETTERS = /\p{L}/gu;
 
+/** How much of a story's text is read to tell its language: a few sentences say it. */
+export const LANGUAGE_SAMPLE = 240;
+const WORD = /[^\s\d.,;:!?()[\]"'“”‘’«»*_`#|<>/\\-]+/g;
+
 /** The language `text` is written in, from its common words (Han script: Chinese); English when unsure. */
 export function detectLanguage(text: string): Language {
-  const han = text.match(HAN)?.length ?? 0;
-  if (han > 0 && han * 3 >= (text.match(LETTERS)?.length ?? 0)) return 'zh';
-  const score = new Map<Language, number>();
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    for (const language of WORD_LANGUAGES.get(word) ?? []) score.set(language, (score.get(language) ?? 0) + 1);
+  const sample = text.length > LANGUAGE_SAMPLE ? text.slice(0, LANGUAGE_SAMPLE) : text;
+  if (/[\u3400-\u9fff]/.test(sample)) {
+    const han = sample.match(HAN)?.length ?? 0;
+    if (han * 3 >= (sample.match(LETTERS)?.length ?? 0)) return 'zh';
   }
-  let best: Language = 'en';
-  for (const [language, n] of score) if (n > (score.get(best) ?? 0)) best = language;
-  return best;
+  const score = new Int32Array(LANGUAGE_ORDER.length);
+  const lower = sample.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    const languages = WORD_LANGUAGES.get(m[0]);
+    if (languages) for (const k of languages) score[k]++;
+  }
+  let best = 0;
+  for (let k = 1; k < score.length; k++) if (score[k] > score[best]) best = k;
+  return LANGUAGE_ORDER[best];
 }
 
 const word = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');

@@ -5,7 +5,7 @@ import type { TextFact } from '../read/chunkReader';
 import { chunkAt, type Chunk } from '../read/chunks';
 import { type Draft, frameworkOf, roleOf, sectionBoundary, trimEnd } from './drafts';
 import { headingQuestion, parseTimingHint } from '../read/lexicon';
-import { detectLanguage } from '../read/languages';
+import { detectLanguage, LANGUAGE_SAMPLE } from '../read/languages';
 import type { LineIndex } from '../read/lines';
 import type { Section, Story } from '../model';
 import type { Container, FollowUpSection } from './outline';
@@ -58,6 +58,16 @@ function proseBetween(text: string, chunks: readonly Chunk[], prose: AssemblyInp
     }
   }
   return out.trim();
+}
+
+/** The opening of the story's labels and text, as much as `detectLanguage` reads. */
+function languageSample(sections: readonly Section[]): string {
+  let sample = '';
+  for (const s of sections) {
+    sample += `${s.label} ${s.text.slice(0, LANGUAGE_SAMPLE)}\n`;
+    if (sample.length >= LANGUAGE_SAMPLE) break;
+  }
+  return sample;
 }
 
 /** Where the table cell that starts at `from` ends: at its closing pipe, or the end of the line. */
@@ -191,7 +201,7 @@ function buildStory({ frontMatter, lines, chunks, prose }: AssemblyInput, d: Dra
       range: lines.range(q.start, q.end),
     })),
     tags: [...tags],
-    language: detectLanguage(sections.map((s) => `${s.label} ${s.text}`).join('\n')),
+    language: detectLanguage(languageSample(sections)),
   };
   if (question) story.question = question;
   const hint = heading && d.index === 0 ? parseTimingHint(heading.text) : undefined;

@@ -138,6 +138,15 @@ export function endDrafts(drafts: readonly Draft[], text: string, only?: (draft:
     // section lies inside its story.
     const lastLabel = d.run[d.run.length - 1];
     if (next && next.start < end && !(lastLabel && lastLabel.start >= next.start)) end = next.start;
+    else if (lastLabel && next && next.start < end) {
+      // Kept past a child story, it still ends where a later story of its own starts (its second run).
+      for (let k = i + 1; k < drafts.length && drafts[k].start < end; k++) {
+        if (drafts[k].start > lastLabel.start) {
+          end = drafts[k].start;
+          break;
+        }
+      }
+    }
     d.reach = end;
     // Trimming a closing `---` must not cut into the last label (a setext underline looks the same).
     d.end = Math.max(d.start, lastLabel?.contentStart ?? d.start, trimEnd(text, d.start, end));
