@@ -3,7 +3,9 @@
 // each story, and the highlighting of labels, timing hints and metrics. Screenshots go to
 // test-results/e2e/; the best are copied to docs/images/ for the README.
 import assert from 'node:assert/strict';
-import { activeEditor, boxAround, closeWorkbench, exampleWorkspace, goToLine, openWorkbench, reportFailure, screenshot } from './workbench.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { activeEditor, boxAround, closeWorkbench, exampleWorkspace, goToLine, openFile, openWorkbench, reportFailure, screenshot } from './workbench.mjs';
 
 const storyDescription = /^\d\/\d · (\d+m)?(\d+s)?( · \d+ problems?)?$/;
 const lensTitle = /^▶ Rehearse · (\d+m)?(\d+s)? · \d\/\d sections$/;
@@ -11,10 +13,12 @@ const lensTitle = /^▶ Rehearse · (\d+m)?(\d+s)? · \d\/\d sections$/;
 describe('writing stories', function () {
   let page;
   let sidebar;
+  let folder;
 
   before(async function () {
     this.timeout(120_000);
-    page = await openWorkbench({ folder: exampleWorkspace(), viewport: { width: 1440, height: 900 } });
+    folder = exampleWorkspace();
+    page = await openWorkbench({ folder, viewport: { width: 1440, height: 900 } });
     sidebar = page.locator('.part.sidebar');
   });
 
@@ -113,6 +117,18 @@ describe('writing stories', function () {
     await sidebar.getByRole('button', { name: 'Group Stories by File' }).click();
     await row('leadership.md').waitFor();
     await sidebar.getByRole('button', { name: 'Group Stories by Tag' }).waitFor();
+  });
+
+  it('offers "Fill in this template" above an unfilled template, and the lens selects its first placeholder', async function () {
+    this.timeout(120_000);
+    writeFileSync(join(folder, 'to-write.md'), ['# Stories to write', '', '## Customer escalation', '', 'Situation: [what was going on]', 'Task: ___', 'Action: TBD', 'Result: TBD', ''].join('\n'));
+    const editor = await openFile(page, 'to-write.md');
+    const lens = editor.locator('.contentWidgets .codelens-decoration', { hasText: 'Fill in this template' }).filter({ visible: true });
+    await lens.first().waitFor({ timeout: 30_000 });
+    await screenshot(page, '24-template-lens', { clip: await boxAround([lens.first(), editor.locator('.view-line', { hasText: 'Result: TBD' })], 12) });
+    await lens.first().locator('a').first().click();
+    // "[what was going on]" is 19 characters.
+    await page.locator('#status\\.editor\\.selection', { hasText: '(19 selected)' }).waitFor();
   });
 
   it('shows a Rehearse CodeLens above each story', async function () {
