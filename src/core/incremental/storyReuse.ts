@@ -95,7 +95,7 @@ export class KeptStories implements StoryReuse {
     const cacheKey = JSON.stringify([
       id, title, d.index, at.character, rel(d.start), rel(d.end), frontMatter.tags, frontMatter.question ?? null,
       heading && d.index === 0 ? [rel(heading.start), rel(heading.end), heading.text] : heading?.text ?? null,
-      d.run.map((l) => [rel(l.start), rel(l.end), rel(l.contentStart), l.kind, l.keyword, l.form, l.text]),
+      d.run.map((l) => [rel(l.start), rel(l.end), rel(l.contentStart), l.kind, l.keyword, l.form, l.text, l.rowTitle ?? null]),
       followUpSections.map((f) => [rel(f.start), f.questions.map((q) => [rel(q.start), rel(q.end), q.text])]),
       meta.map((m) => [rel(m.start), m.key, m.value]),
       ids,

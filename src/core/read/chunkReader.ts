@@ -29,6 +29,8 @@ export interface LabelFact extends Span, LabelMatch {
   form: 'bold' | 'list' | 'table';
   /** Where the section's content starts (after a `:` written outside the bold). */
   contentStart: number;
+  /** In a table whose header names the sections, the row's title (its first cell): each row is a story. */
+  rowTitle?: string;
 }
 
 export interface TextFact extends Span {
@@ -202,12 +204,34 @@ export class ChunkReader {
    */
   private tableLabels(source: string, start: number, end: number, facts: ChunkFacts): boolean {
     const rows = tableRows(source, start, end);
-    if (!rows || rows.some((r) => r.cells.length !== 2)) return false;
+    if (!rows) return false;
+    if (rows[0].cells.length > 2) return this.headerRowLabels(source, rows, facts);
+    if (rows.some((r) => r.cells.length !== 2)) return false;
     for (const row of rows) {
       const [label, content] = row.cells;
       const written = source.slice(label.start, label.end).replace(/^(\*\*|__)(.*)\1([:：.]?)$/, '$2$3');
       const found = lookupLabel(this.lexicon, written);
       if (found) facts.labels.push({ start: label.start, end: label.end, ...found, text: written, form: 'table', contentStart: content.start });
+    }
+    return true;
+  }
+
+  /**
+   * A table whose header row names the sections (`| Question | Situation | Task | Action | Result |`):
+   * each body row is a story, titled by its first cell, each cell under a label column a section.
+   */
+  private headerRowLabels(source: string, rows: { cells: Cell[] }[], facts: ChunkFacts): boolean {
+    const columns = rows[0].cells.map((c) => lookupLabel(this.lexicon, source.slice(c.start, c.end).replace(/^(\*\*|__)(.*)\1$/, '$2')));
+    const titled = !columns[0];
+    if (new Set(columns.filter((c) => c && c.kind !== 'learning').map((c) => c!.kind)).size < 3) return false;
+    for (const row of rows.slice(1)) {
+      const title = titled ? source.slice(row.cells[0].start, row.cells[0].end).replace(/^(\*\*|__)(.*)\1$/, '$2').trim() : undefined;
+      row.cells.forEach((cell, k) => {
+        const column = columns[k];
+        if (!column || k >= rows[0].cells.length) return;
+        const header = rows[0].cells[k];
+        facts.labels.push({ start: cell.start, end: cell.end, ...column, text: source.slice(header.start, header.end), form: 'table', contentStart: cell.start, ...(title ? { rowTitle: title } : {}) });
+      });
     }
     return true;
   }

@@ -125,6 +125,7 @@ export function assembleStories(input: AssemblyInput, reuse?: StoryReuse): Story
   const seen = new Map<string, number>();
   const fileTitle = frontMatter.title ?? frontMatter.question ?? fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const titleOf = (d: Draft) => {
+    if (d.run[0]?.rowTitle) return d.run[0].rowTitle;
     const baseTitle = d.container.heading?.text ?? fileTitle;
     return d.index === 0 ? baseTitle : `${baseTitle} (${d.index + 1})`;
   };
@@ -165,7 +166,7 @@ function buildStory({ frontMatter, lines, chunks, prose }: AssemblyInput, d: Dra
   const text = lines.text;
   const { title, id, heading, followUpSections, meta } = parts;
   const firstLabel = d.run[0];
-  const titleSpan = d.index === 0 && heading ? heading : (firstLabel ?? { start: d.start, end: d.start });
+  const titleSpan = d.index === 0 && heading && !firstLabel?.rowTitle ? heading : (firstLabel ?? { start: d.start, end: d.start });
   const sections: Section[] = d.run.map((label, i) => {
     const next = d.run[i + 1];
     const followUp = followUpSections.find((f) => f.start > label.start);

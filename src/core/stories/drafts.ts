@@ -36,8 +36,10 @@ function qualifies(run: LabelCandidate[]): boolean {
 function splitRuns(labels: LabelCandidate[]): LabelCandidate[][] {
   const runs: LabelCandidate[][] = [[]];
   let seenResult = false;
-  for (const label of labels) {
-    if (label.kind === 'situation' && seenResult) {
+  for (const [i, label] of labels.entries()) {
+    // Each row of a table whose header names the sections is a story of its own.
+    const newRow = label.rowTitle !== undefined && i > 0 && labels[i - 1].rowTitle !== label.rowTitle;
+    if ((label.kind === 'situation' && seenResult) || newRow) {
       runs.push([]);
       seenResult = false;
     }

@@ -15,6 +15,8 @@ export interface LabelCandidate extends Span {
   contentStart: number;
   /** The heading level, for heading labels. */
   depth?: number;
+  /** The title of the table row the label is in, when each row is a story. */
+  rowTitle?: string;
 }
 
 export interface FollowUpSection extends Span {
