@@ -209,7 +209,7 @@ export class ChunkReader {
     if (rows.some((r) => r.cells.length !== 2)) return false;
     for (const row of rows) {
       const [label, content] = row.cells;
-      const written = source.slice(label.start, label.end).replace(/^(\*\*|__)(.*)\1([:：.]?)$/, '$2$3');
+      const written = cellText(source, label);
       const found = lookupLabel(this.lexicon, written);
       if (found) facts.labels.push({ start: label.start, end: label.end, ...found, text: written, form: 'table', contentStart: content.start });
     }
@@ -221,14 +221,14 @@ export class ChunkReader {
    * each body row is a story, titled by its first cell, each cell under a label column a section.
    */
   private headerRowLabels(source: string, rows: { cells: Cell[] }[], facts: ChunkFacts): boolean {
-    const columns = rows[0].cells.map((c) => lookupLabel(this.lexicon, source.slice(c.start, c.end).replace(/^(\*\*|__)(.*)\1$/, '$2')));
+    const columns = rows[0].cells.map((c) => lookupLabel(this.lexicon, cellText(source, c)));
     const titled = !columns[0];
     if (new Set(columns.filter((c) => c && c.kind !== 'learning').map((c) => c!.kind)).size < 3) return false;
     for (const row of rows.slice(1)) {
-      const title = titled ? source.slice(row.cells[0].start, row.cells[0].end).replace(/^(\*\*|__)(.*)\1$/, '$2').trim() : undefined;
+      const title = titled ? cellText(source, row.cells[0]) : undefined;
       row.cells.forEach((cell, k) => {
         const column = columns[k];
-        if (!column || k >= rows[0].cells.length) return;
+        if (!column) return;
         const header = rows[0].cells[k];
         facts.labels.push({ start: cell.start, end: cell.end, ...column, text: source.slice(header.start, header.end), form: 'table', contentStart: cell.start, ...(title ? { rowTitle: title } : {}) });
       });
@@ -252,7 +252,7 @@ export class ChunkReader {
   }
 }
 
-interface Cell extends Span {}
+type Cell = Span;
 
 const DELIMITER_ROW = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+(?:\|[ \t]*)?$/;
 
@@ -273,6 +273,11 @@ function tableRows(source: string, start: number, end: number): { cells: Cell[] 
   }
   if (lines.length < 3 || !DELIMITER_ROW.test(source.slice(lines[1].start, lines[1].end))) return undefined;
   return [lines[0], ...lines.slice(2)].map((line) => ({ cells: cellsOf(source, line) }));
+}
+
+/** A cell's text without the bold around it (`**Task:**` and `**Task**:` both give `Task:`). */
+function cellText(source: string, cell: Cell): string {
+  return source.slice(cell.start, cell.end).replace(/^(\*\*|__)(.*)\1([:：.]?)$/, '$2$3');
 }
 
 /** The cells of a table row: between unescaped pipes, trimmed, the outer pipes' empty ends dropped. */

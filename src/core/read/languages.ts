@@ -141,7 +141,7 @@ const word = (alternatives: string) => new RegExp(`(?<!\\p{L})(?:${alternatives}
  * Number words beyond English's (metrics/numberWords.ts) that make a Result quantified: small
  * cardinals, hundreds to millions, doubled, tripled, halved.
  */
-export const NUMBER_WORDS: Record<Exclude<Language, 'en'>, RegExp> = {
+const NUMBER_WORDS: Record<Exclude<Language, 'en'>, RegExp> = {
   es: word('dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|ciento|mil|millón|millones|doble|duplic\\p{L}*|triplic\\p{L}*|mitad'),
   pt: word('dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|dez|cem|mil|milhão|milhões|dobro|dobr\\p{L}*|duplic\\p{L}*|triplic\\p{L}*|metade'),
   fr: word('deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|million\\p{L}*|doubl\\p{L}*|tripl\\p{L}*|moitié'),
@@ -150,6 +150,11 @@ export const NUMBER_WORDS: Record<Exclude<Language, 'en'>, RegExp> = {
   nl: word('twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen\\p{L}*|verdubbel\\p{L}*|verdrievoudig\\p{L}*|gehalveerd|helft'),
   zh: /[一二两三四五六七八九十百千万亿倍半]/u,
 };
+
+/** Whether `text` holds a number word of `language` other than English's (those are metrics/numberWords.ts's). */
+export function hasNumberWord(text: string, language: Language): boolean {
+  return language !== 'en' && NUMBER_WORDS[language].test(text);
+}
 
 /**
  * "I" and "we" words per language, where the language says them (Spanish, Portuguese and Italian

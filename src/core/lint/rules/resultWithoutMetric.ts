@@ -1,5 +1,5 @@
 import { hasQuantity } from '../metrics';
-import { NUMBER_WORDS } from '../../read/languages';
+import { hasNumberWord } from '../../read/languages';
 import type { StoryDocument } from '../../analyse';
 import type { Section, TextEdit } from '../../model';
 import type { StoryRule } from './rule';
@@ -32,7 +32,7 @@ export const resultWithoutMetric: StoryRule = {
   good: '**Result:** the last 6 releases shipped on the planned date (was 2 of 6 the year before).',
   check(story, { document }) {
     return story.sections
-      .filter((s) => s.role === 'result' && !hasQuantity(s.text) && !(story.language !== 'en' && NUMBER_WORDS[story.language].test(s.text)))
+      .filter((s) => s.role === 'result' && !hasQuantity(s.text) && !hasNumberWord(s.text, story.language))
       .map((s) => ({
         message: `The Result of '${story.title}' has no number — say what changed and by how much (before → after).`,
         range: s.labelRange,
