@@ -3,40 +3,39 @@ import type { StarConfig } from '../core/lint/config';
 import { parseArgs, UsageError } from './args';
 import { loadConfig } from './configFile';
 import { expandArguments, readStoryFile, type FileProblem } from './files';
-import { lintJson, lintSarif, lintText, type LintedFile } from './lintCommand';
+import { errorsOnly, lintGithub, lintJson, lintSarif, lintText, type LintedFile } from './lintCommand';
 import { analyserFor, lintPath } from './lintFiles';
 import { coverageText } from './coverageCommand';
 import { parseJson, parseText } from './parseCommand';
 import { statsText } from './statsCommand';
+import { ansi, plain, printable, useColour } from './terminalText';
+import { COMMANDS, commandUsage, flagsOf, USAGE } from './usage';
 
 declare const STAR_STORIES_VERSION: string | undefined;
 const VERSION = typeof STAR_STORIES_VERSION === 'string' ? STAR_STORIES_VERSION : '0.0.0-dev';
 
-const USAGE = `Usage: star-stories <command> <files|globs...> [options]
-
-Commands:
-  parse <files...> [--json]                     list the stories found in each file
-  lint  <files...> [--format text|json|sarif]   check stories against the rules
-                   [--config FILE] [--fix]
-  stats <files...> [--config FILE]              words, speaking time and metrics per story
-  coverage <files...> [--min N]                 competency × story matrix from the stories' tags
-
-Exit codes: 0 ok, 1 a finding of error severity (lint) or a competency short of stories (coverage), 2 usage error or a file that could not be read.`;
-
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether stdout takes colours (`useColour`); the caller decides, as only it knows the stream. */
+  colour?: boolean;
 }
 
-const COMMANDS: Record<string, { withValue: string[]; boolean: string[] }> = {
-  parse: { withValue: ['--config'], boolean: ['--json'] },
-  lint: { withValue: ['--format', '--config'], boolean: ['--fix'] },
-  stats: { withValue: ['--config'], boolean: [] },
-  coverage: { withValue: ['--config', '--min'], boolean: [] },
+/** `lint --format`: each format's report of the linted files. Only text, meant for people, has colours. */
+const REPORTS: Record<string, (files: LintedFile[], io: Io) => string> = {
+  text: (files, io) => lintText(files, io.colour ? ansi : plain),
+  json: lintJson,
+  sarif: (files) => lintSarif(files, VERSION),
+  github: lintGithub,
 };
 
+/** One line on stderr, made safe for the terminal whatever file name or story text it carries. */
+function complain(io: Io, message: string): void {
+  io.err(`star-stories: ${printable(message)}`);
+}
+
 function report(problem: FileProblem, io: Io): void {
-  io.err(`star-stories: ${problem.path}: ${problem.message}`);
+  complain(io, `${problem.path}: ${problem.message}`);
 }
 
 /**
@@ -68,36 +67,44 @@ export function main(argv: string[], io: Io): number {
     io.out(VERSION);
     return 0;
   }
-  const spec = COMMANDS[command];
+  const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!spec) {
-    io.err(`star-stories: unknown command '${command}'\n${USAGE}`);
+    io.err(`star-stories: unknown command '${printable(command)}'\n${USAGE}`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandUsage(command));
+    return 0;
   }
   let args;
   try {
-    args = parseArgs(rest, spec.withValue, spec.boolean);
+    const { withValue, boolean } = flagsOf(spec);
+    args = parseArgs(rest, withValue, boolean);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`star-stories: ${error.message}\n${USAGE}`);
+    io.err(`star-stories: ${printable(error.message)}\n${commandUsage(command)}`);
     return 2;
   }
   const format = (args.flags.get('--format') as string | undefined) ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) {
-    io.err(`star-stories: --format must be text, json or sarif, not '${format}'`);
+  if (!Object.hasOwn(REPORTS, format)) {
+    complain(io, `--format must be text, json, sarif or github, not '${format}'`);
     return 2;
   }
   const loaded = loadConfig(args.flags.get('--config') as string | undefined);
   if (loaded.error) {
-    io.err(`star-stories: ${loaded.error}`);
+    complain(io, loaded.error);
     return 2;
   }
-  loaded.warnings.forEach((w) => io.err(`star-stories: ${w}`));
+  loaded.warnings.forEach((w) => complain(io, w));
   const config = loaded.config;
   if (command === 'lint') {
     const linted: LintedFile[] = [];
     // Each file is linted as it is read, and only what the report needs is kept.
-    const unreadable = forEachFile(args.files, config, io, (path) => lintPath(path, config, args.flags.has('--fix'), io.err), (file) => linted.push(file));
-    io.out(format === 'json' ? lintJson(linted) : format === 'sarif' ? lintSarif(linted, VERSION) : lintText(linted));
+    const keep = args.flags.has('--quiet') ? errorsOnly : (file: LintedFile) => file;
+    const unreadable = forEachFile(args.files, config, io, (path) => lintPath(path, config, args.flags.has('--fix'), (m) => complain(io, m)), (file) => linted.push(keep(file)));
+    const text = REPORTS[format](linted, io);
+    // No findings give no workflow commands, and not an empty line either.
+    if (text) io.out(text);
     if (unreadable) return 2;
     return linted.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
   }
@@ -111,7 +118,7 @@ export function main(argv: string[], io: Io): number {
   if (command === 'coverage') {
     const min = Number(args.flags.get('--min') ?? 1);
     if (!Number.isInteger(min) || min < 0) {
-      io.err(`star-stories: --min must be a whole number, not '${String(args.flags.get('--min'))}'`);
+      complain(io, `--min must be a whole number, not '${String(args.flags.get('--min'))}'`);
       return 2;
     }
     const { text, ok } = coverageText(documents, min);
@@ -126,5 +133,6 @@ if (require.main === module) {
   process.exitCode = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
+    colour: useColour(process.env, process.stdout.isTTY === true),
   });
 }

@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../core/analyse';
 import { coverage } from '../core/views/coverage';
 import type { Story } from '../core/model';
+import { printable } from './terminalText';
 
 type Located = Story & { file: string };
 
@@ -11,7 +12,7 @@ export function coverageText(documents: StoryDocument[], min: number): { text: s
   const width = Math.max(...rows.map((r) => r.competency.length));
   const lines = rows.map((r) => {
     const mark = r.stories.length >= min ? '✓' : '✗';
-    const names = r.stories.map((s) => `${s.title} (${s.file}:${s.titleRange.start.line + 1})`).join('; ') || '—';
+    const names = r.stories.map((s) => `${printable(s.title)} (${printable(s.file)}:${s.titleRange.start.line + 1})`).join('; ') || '—';
     return `${mark} ${r.competency.padEnd(width)}  ${String(r.stories.length).padStart(2)}  ${names}`;
   });
   const missing = rows.filter((r) => r.stories.length < min).map((r) => r.competency);

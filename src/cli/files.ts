@@ -1,8 +1,9 @@
-// Turns the command line's files and globs into readable story files. A file that cannot be read is
-// named on stderr in one line and skipped; the others are still processed.
+// Turns the command line's files, folders and globs into readable story files. A file that cannot be
+// read is named on stderr in one line and skipped; the others are still processed.
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { globSync } from 'tinyglobby';
+import { join, relative, resolve } from 'node:path';
+import { convertPathToPattern, globSync } from 'tinyglobby';
 
 export interface StoryFile {
   path: string;
@@ -18,39 +19,66 @@ export interface FileProblem {
 }
 
 const GLOB = /[*?[\]{}!]/;
+const SKIPPED = ['node_modules', '.git'];
+// Globs match paths from the current directory, where `**` does not reach into `../`: a folder outside it
+// has its skipped folders dropped by name (`skipped`) instead.
+const SKIPPED_GLOBS = SKIPPED.map((name) => `**/${name}/**`);
+
+function skipped(path: string): boolean {
+  return path.split(/[\\/]/).some((segment) => SKIPPED.includes(segment));
+}
+
+/** Files matching `pattern` from the current directory, in sorted order, without the skipped folders or `exclude`. */
+function matching(pattern: string, exclude: string[]): string[] {
+  return globSync(pattern, { onlyFiles: true, dot: false, ignore: [...SKIPPED_GLOBS, ...exclude], expandDirectories: false }).filter((p) => !skipped(p)).sort();
+}
+
+/** The Markdown files in `folder` and below, each named from `folder` as it was typed. */
+function markdownIn(folder: string, exclude: string[]): string[] {
+  const pattern = `${convertPathToPattern(folder).replace(/\/+$/, '')}/**/*.{md,markdown}`;
+  return matching(pattern, exclude).map((p) => join(folder, relative(folder, p)));
+}
+
+function kindOf(path: string): 'folder' | 'file' | 'missing' {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat === undefined ? 'missing' : stat.isDirectory() ? 'folder' : 'file';
+  } catch {
+    // Its kind cannot be told (EACCES, ENOTDIR): reading it names the reason.
+    return 'file';
+  }
+}
 
 export function expandArguments(args: string[], exclude: string[] = []): { paths: string[]; problems: FileProblem[] } {
   const paths: string[] = [];
   const problems: FileProblem[] = [];
   for (const arg of args) {
-    if (!GLOB.test(arg) || exists(arg)) {
+    const kind = kindOf(arg);
+    if (kind === 'file' || (kind === 'missing' && !GLOB.test(arg))) {
       paths.push(arg);
       continue;
     }
-    const matches = globSync(arg, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**', ...exclude], expandDirectories: false }).sort();
-    if (matches.length === 0) problems.push({ path: arg, message: 'no files match this pattern' });
-    paths.push(...matches);
+    const found = kind === 'folder' ? markdownIn(arg, exclude) : matching(arg, exclude);
+    if (found.length === 0) problems.push({ path: arg, message: kind === 'folder' ? 'no Markdown files (*.md, *.markdown) in this folder' : 'no files match this pattern' });
+    paths.push(...found);
   }
-  return { paths: [...new Set(paths)], problems };
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  // A file named twice, however it is spelled (`a.md`, `./a.md`, through a folder), is read once.
+  const seen = new Set<string>();
+  const once = paths.filter((p) => {
+    const key = resolve(p);
+    const first = !seen.has(key);
+    seen.add(key);
+    return first;
+  });
+  return { paths: once, problems };
 }
 
 export function readStoryFile(path: string): StoryFile | FileProblem {
   let bytes: Buffer;
   try {
-    // No stat first: reading a directory fails with EISDIR, and a file is read with one call fewer.
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') return { path, message: 'is a directory, not a file' };
     return { path, message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})` };
   }
   if (bytes.subarray(0, 8000).includes(0)) return { path, message: 'is a binary file, not Markdown' };

@@ -31,7 +31,7 @@ function fixFile(original: StoryDocument, analyser: StoryAnalyser, config: StarC
       // The byte order mark was set aside when reading; a fix does not name it, so it stays.
       writeFileSync(document.fileName, bom ? `\uFEFF${document.lines.text}` : document.lines.text);
     } catch (error) {
-      onError(`star-stories: ${document.fileName}: could not write the fixes (${(error as Error).message})`);
+      onError(`${document.fileName}: could not write the fixes (${(error as Error).message})`);
       return original;
     }
   }

@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../core/analyse';
 import type { Story } from '../core/model';
 import { formatSeconds, roleName } from '../core/stories/wording';
+import { printable } from './terminalText';
 
 /** One story as `star-stories parse --json` prints it (DESIGN §6). Lines are 1-based. */
 export function storyJson(story: Story) {
@@ -29,16 +30,16 @@ export function parseJson(documents: StoryDocument[]): string {
 export function parseText(documents: StoryDocument[]): string {
   const out: string[] = [];
   for (const doc of documents) {
-    out.push(`${doc.fileName}: ${doc.stories.length} ${doc.stories.length === 1 ? 'story' : 'stories'}`);
+    out.push(`${printable(doc.fileName)}: ${doc.stories.length} ${doc.stories.length === 1 ? 'story' : 'stories'}`);
     for (const story of doc.stories) {
       const timing = story.targetSeconds ? ` · target ${formatSeconds(story.targetSeconds)}` : '';
-      out.push(`  ${story.titleRange.start.line + 1}  ${story.title}  (${story.framework}${timing})`);
+      out.push(`  ${story.titleRange.start.line + 1}  ${printable(story.title)}  (${story.framework}${timing})`);
       for (const s of story.sections) {
         const target = s.targetSeconds ? ` · target ${formatSeconds(s.targetSeconds)}` : '';
         out.push(`      ${String(s.labelRange.start.line + 1).padStart(4)}  ${roleName(s.role).padEnd(9)}  ${s.words} words${target}`);
       }
-      for (const f of story.followUps) out.push(`      ${String(f.range.start.line + 1).padStart(4)}  follow-up  ${f.question}`);
-      if (story.tags.length) out.push(`            tags: ${story.tags.join(', ')}`);
+      for (const f of story.followUps) out.push(`      ${String(f.range.start.line + 1).padStart(4)}  follow-up  ${printable(f.question)}`);
+      if (story.tags.length) out.push(`            tags: ${printable(story.tags.join(', '))}`);
     }
   }
   return out.join('\n');

@@ -2,12 +2,13 @@ import type { StoryDocument } from '../core/analyse';
 import { formatDuration, formatSeconds } from '../core/stories/wording';
 import { storySeconds, storyTarget } from '../core/stories/timing';
 import type { StarConfig } from '../core/lint/config';
+import { printable } from './terminalText';
 
 /** A table per file: sections present, words, estimated time against target. */
 export function statsText(documents: StoryDocument[], config: StarConfig): string {
   const out: string[] = [];
   for (const doc of documents) {
-    out.push(doc.fileName);
+    out.push(printable(doc.fileName));
     if (doc.stories.length === 0) {
       out.push('  (no stories)');
       continue;
@@ -19,7 +20,7 @@ export function statsText(documents: StoryDocument[], config: StarConfig): strin
       const seconds = storySeconds(story, config.wordsPerMinute);
       const target = storyTarget(story, config.targetSeconds);
       const over = seconds > target[1] ? ' over' : '';
-      return [story.title, story.framework, letters, String(words), `${formatDuration(seconds)} / ${formatSeconds(target)}${over}`];
+      return [printable(story.title), story.framework, letters, String(words), `${formatDuration(seconds)} / ${formatSeconds(target)}${over}`];
     });
     const header = ['story', 'framework', 'STARL', 'words', 'time / target'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

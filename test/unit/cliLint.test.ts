@@ -5,18 +5,12 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import AjvDraft4 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { main } from '../../src/cli/cli';
+import { lintGithub } from '../../src/cli/lintCommand';
+import { runCli as run } from './support/cli';
 
 const root = join(__dirname, '..', '..');
 const seeds = join(root, 'test', 'fixtures', 'seeds');
 const schema = (name: string) => JSON.parse(readFileSync(join(root, 'schemas', name), 'utf8')) as object;
-
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err };
-}
 
 describe('star-stories lint', () => {
   let dir: string;
@@ -97,5 +91,46 @@ describe('star-stories lint', () => {
     assert.equal(once, before);
     run(['lint', file, '--fix']);
     assert.equal(readFileSync(file, 'utf8'), once);
+  });
+
+  it('--format github prints one workflow command per finding, escaped by GitHub\'s rules, with the text\'s exit codes', () => {
+    const file = join(dir, 'a,b:c.md');
+    writeFileSync(file, '## Launch: 50%, done\n**Task:** ship it.\n**Action:** We did it.\n**Result:** 3 days early.\n');
+    const { code, out } = run(['lint', file, '--format', 'github']);
+    assert.equal(code, 0);
+    const where = file.replace(/\\/g, '/').replace(/:/g, '%3A').replace(/,/g, '%2C');
+    assert.deepEqual(out.split('\n'), [
+      `::warning file=${where},line=1,col=1,endLine=1,endColumn=21,title=STAR001 missing-section::Story 'Launch: 50%25, done' has no Situation — add one line of context before the Task.`,
+      `::notice file=${where},line=3,col=1,endLine=3,endColumn=12,title=STAR008 we-over-i::The Action of 'Launch: 50%25, done' says "we" 1× and "I" 0× — say what you did yourself.`,
+    ]);
+    writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { STAR001: 'error' } }));
+    const strict = run(['lint', file, '--format', 'github', '--config', join(dir, 'strict.json')]);
+    assert.equal(strict.code, 1);
+    assert.match(strict.out, /^::error file=/);
+  });
+
+  it('escapes line breaks and percent signs in a GitHub message, and colons and commas in its properties', () => {
+    const range = { start: { line: 0, character: 4 }, end: { line: 1, character: 0 } };
+    const text = lintGithub([{ path: 'C:\\bank\\x,y.md', stories: 1, findings: [{ rule: 'STAR006', name: 'metric-math', severity: 'error', message: '100%\r\n::warning::x', range, fixable: false }] }]);
+    assert.equal(text, '::error file=C%3A/bank/x%2Cy.md,line=1,col=5,endLine=2,endColumn=1,title=STAR006 metric-math::100%25%0D%0A::warning::x');
+    assert.equal(lintGithub([{ path: 'clean.md', stories: 1, findings: [] }]), '');
+  });
+
+  it('--quiet reports errors only, in every format, and keeps the exit code of the errors', () => {
+    const story = join(dir, 'story.md');
+    const quiet = run(['lint', story, '--quiet']);
+    assert.deepEqual([quiet.code, quiet.out], [0, '1 file, 1 story: 0 errors, 0 warnings, 0 info']);
+    assert.deepEqual(run(['lint', story, '--quiet', '--format', 'github']), { code: 0, out: '', err: [] });
+    writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { STAR008: 'error' } }));
+    const strict = ['--config', join(dir, 'strict.json'), '--quiet'];
+    const text = run(['lint', story, ...strict]);
+    assert.equal(text.code, 1);
+    const [finding, ...rest] = text.out.split('\n');
+    assert.match(finding, /story\.md:3:1 {2}error {4}STAR008 {2}The Action of 'Launch'/);
+    assert.deepEqual(rest, ['1 file, 1 story: 1 errors, 0 warnings, 0 info']);
+    const json = JSON.parse(run(['lint', story, ...strict, '--format', 'json']).out) as { files: { findings: { rule: string }[] }[] };
+    assert.deepEqual(json.files[0].findings.map((f) => f.rule), ['STAR008']);
+    const sarif = JSON.parse(run(['lint', story, ...strict, '--format', 'sarif']).out) as { runs: { results: { ruleId: string; level: string }[] }[] };
+    assert.deepEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.level]), [['STAR008', 'error']]);
   });
 });
