@@ -30,6 +30,8 @@ const common = {
   define: { 'import.meta.url': '__bundleUrl', STAR_STORIES_VERSION: JSON.stringify(version) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [withoutDoubleByteCodePages],
+  // jsonc-parser's `main` is a UMD build whose run-time require()s a bundler cannot follow; its ES build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 // Every `import * as vscode from 'vscode'` of the extension reads one namespace (src/extension/vscodeApi.ts).
@@ -44,7 +46,7 @@ const vscodeOnce = {
 const entries = [
   // The first and last statements of the bundle note the time, so activation can report module
   // evaluation + activate() (src/extension/activationClock.ts).
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce], banner: { js: `globalThis.__starStoriesModule = { start: [performance.now(), process.threadCpuUsage?.()] };\n${common.banner.js}` }, footer: { js: 'globalThis.__starStoriesModule.end = [performance.now(), process.threadCpuUsage?.()];' } },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [...common.plugins, vscodeOnce], banner: { js: `globalThis.__starStoriesModule = { start: [performance.now(), process.threadCpuUsage?.()] };\n${common.banner.js}` }, footer: { js: 'globalThis.__starStoriesModule.end = [performance.now(), process.threadCpuUsage?.()];' } },
   // The analysis worker: the core and its parser, off the extension host's thread (src/extension/analysisClient.ts).
   { entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
@@ -52,6 +54,8 @@ const entries = [
   { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] },
   // The restricted-mode suite: the same harness in a workspace VS Code does not trust (test/untrusted/).
   { entryPoints: ['test/untrusted/index.ts'], outfile: 'dist/test/untrusted/index.js', external: ['vscode', 'mocha'] },
+  // The multi-root suite: two workspace folders, each with its own configuration (test/multiRoot/).
+  { entryPoints: ['test/multiRoot/index.ts'], outfile: 'dist/test/multiRoot/index.js', external: ['vscode', 'mocha'] },
 ];
 
 // The rehearsal webview runs in a browser frame: its own bundle, nothing from Node or VS Code, and the

@@ -1,7 +1,6 @@
 import type { StoryDocument } from '../core/analyse';
-import type { StarConfig } from '../core/lint/config';
 import { parseArgs, UsageError } from './args';
-import { loadConfig } from './configFile';
+import { loadConfig, type ConfigResolver } from './configFile';
 import { expandArguments, readStoryFile, type FileProblem } from './files';
 import { errorsOnly, lintGithub, lintJson, lintSarif, lintText, type LintedFile } from './lintCommand';
 import { analyserFor, lintPath } from './lintFiles';
@@ -40,10 +39,11 @@ function report(problem: FileProblem, io: Io): void {
 
 /**
  * `read` of every named file, in order: patterns that match nothing and files that cannot be read are
- * reported, the other results handed to `each`. Returns whether anything could not be read.
+ * reported, the other results handed to `each`. Returns whether anything (a configuration file included)
+ * could not be read.
  */
-function forEachFile<T extends object>(patterns: string[], config: StarConfig, io: Io, read: (path: string) => T | FileProblem, each: (result: T) => void): boolean {
-  const { paths, problems } = expandArguments(patterns, config.exclude);
+function forEachFile<T extends object>(patterns: string[], configs: ConfigResolver, io: Io, read: (path: string) => T | FileProblem, each: (result: T) => void): boolean {
+  const { paths, problems } = expandArguments(patterns, configs.base.exclude);
   problems.forEach((p) => report(p, io));
   let unreadable = problems.length > 0;
   for (const path of paths) {
@@ -53,7 +53,7 @@ function forEachFile<T extends object>(patterns: string[], config: StarConfig, i
       unreadable = true;
     } else each(result);
   }
-  return unreadable;
+  return unreadable || configs.broken;
 }
 
 /** Runs the command line and returns the exit code (kept apart from `process` so tests can call it). */
@@ -90,18 +90,17 @@ export function main(argv: string[], io: Io): number {
     complain(io, `--format must be text, json, sarif or github, not '${format}'`);
     return 2;
   }
-  const loaded = loadConfig(args.flags.get('--config') as string | undefined);
-  if (loaded.error) {
+  const loaded = loadConfig(args.flags.get('--config') as string | undefined, (w) => complain(io, w));
+  if (loaded.error !== undefined) {
     complain(io, loaded.error);
     return 2;
   }
-  loaded.warnings.forEach((w) => complain(io, w));
-  const config = loaded.config;
+  const { resolver } = loaded;
   if (command === 'lint') {
     const linted: LintedFile[] = [];
     // Each file is linted as it is read, and only what the report needs is kept.
     const keep = args.flags.has('--quiet') ? errorsOnly : (file: LintedFile) => file;
-    const unreadable = forEachFile(args.files, config, io, (path) => lintPath(path, config, args.flags.has('--fix'), (m) => complain(io, m)), (file) => linted.push(keep(file)));
+    const unreadable = forEachFile(args.files, resolver, io, (path) => lintPath(path, resolver.forFile(path), args.flags.has('--fix'), (m) => complain(io, m)), (file) => linted.push(keep(file)));
     const text = REPORTS[format](linted, io);
     // No findings give no workflow commands, and not an empty line either.
     if (text) io.out(text);
@@ -110,7 +109,7 @@ export function main(argv: string[], io: Io): number {
   }
 
   const documents: StoryDocument[] = [];
-  const unreadable = forEachFile(args.files, config, io, readStoryFile, (file) => documents.push(analyserFor(config).analyse(file.text, file.path)));
+  const unreadable = forEachFile(args.files, resolver, io, readStoryFile, (file) => documents.push(analyserFor(resolver.forFile(file.path)).analyse(file.text, file.path)));
   if (command === 'parse') {
     io.out(args.flags.has('--json') ? parseJson(documents) : parseText(documents));
     return unreadable ? 2 : 0;
@@ -125,7 +124,7 @@ export function main(argv: string[], io: Io): number {
     io.out(text);
     return unreadable ? 2 : ok ? 0 : 1;
   }
-  io.out(statsText(documents, config));
+  io.out(statsText(documents, (file) => resolver.forFile(file)));
   return unreadable ? 2 : 0;
 }
 

@@ -5,10 +5,11 @@ import type { StarConfig } from '../core/lint/config';
 import { printable } from './terminalText';
 
 /** A table per file: sections present, words, estimated time against target. */
-export function statsText(documents: StoryDocument[], config: StarConfig): string {
+export function statsText(documents: StoryDocument[], configOf: (fileName: string) => StarConfig): string {
   const out: string[] = [];
   for (const doc of documents) {
     out.push(printable(doc.fileName));
+    const config = configOf(doc.fileName);
     if (doc.stories.length === 0) {
       out.push('  (no stories)');
       continue;

@@ -3,7 +3,7 @@
 // whose analysis was stopped gets a single STAR000 finding for the whole file instead of stories.
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { StarConfig } from '../core/lint/config';
+import { ruleLevel, type StarConfig } from '../core/lint/config';
 import { LineIndex } from '../core/read/lines';
 import { flatFacts } from '../core/read/documentFacts';
 import type { Story } from '../core/model';
@@ -136,7 +136,7 @@ function giveUp(request: DocumentText, deadlineMs: number): AnalysisResult {
     pieces: [{ start: 0, text: request.text }],
     tooComplex: [{ start: 0, end: request.text.length, budgetMs: deadlineMs }],
   };
-  const severity = (config.rules?.STAR000 as ShownFinding['severity'] | 'off' | undefined) ?? tooComplex.defaultSeverity;
+  const severity = ruleLevel(config.rules ?? {}, tooComplex.code, tooComplex.name) ?? tooComplex.defaultSeverity;
   const findings: ShownFinding[] = severity === 'off'
     ? []
     : tooComplex.check({ document, config }).map((p) => ({ rule: tooComplex.code, name: tooComplex.name, severity, message: p.message, range: p.range }));

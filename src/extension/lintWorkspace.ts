@@ -5,10 +5,7 @@ import type { StoryDiagnostics } from './diagnostics';
 import type { Settings } from './settings';
 
 export async function lintWorkspace(analyses: DocumentAnalyses, diagnostics: StoryDiagnostics, settings: Settings): Promise<{ files: number; stories: number; findings: number }> {
-  const config = await settings.loadedFor(vscode.workspace.workspaceFolders?.[0]?.uri);
-  const include = config.include.length === 1 ? config.include[0] : `{${config.include.join(',')}}`;
-  const exclude = config.exclude.length ? `{${config.exclude.join(',')}}` : undefined;
-  const uris = await vscode.workspace.findFiles(include, exclude);
+  const uris = await settings.storyFiles();
   let stories = 0;
   let findings = 0;
   let files = 0;

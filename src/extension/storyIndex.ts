@@ -57,10 +57,7 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
-    const config = await this.settings.loadedFor(vscode.workspace.workspaceFolders?.[0]?.uri);
-    const include = config.include.length === 1 ? config.include[0] : `{${config.include.join(',')}}`;
-    const exclude = config.exclude.length ? `{${config.exclude.join(',')}}` : undefined;
-    const uris = await vscode.workspace.findFiles(include, exclude);
+    const uris = await this.settings.storyFiles();
     for (const uri of uris) await this.refreshFile(uri, false);
     this.ready = true;
     this.changed.fire();

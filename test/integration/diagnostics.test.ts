@@ -1,5 +1,5 @@
 // Lint in the editor: diagnostics at the right lines, quick fixes that remove their finding, fix-all,
-// configuration from .starstories.json without a reload, and inline directives.
+// configuration from .starstories.json (and nested .starstories.jsonc) without a reload, and inline directives.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, diagnosticsSettle, linesOf, openInEditor, revertAll, starDiagnostics, workspaceFile } from './helpers';
@@ -71,6 +71,28 @@ describe('diagnostics and quick fixes', () => {
       await vscode.workspace.fs.delete(config);
     }
     await diagnosticsSettle(() => linesOf(document.uri, 'STAR005').length > 0, 'STAR005 back');
+  });
+
+  it('applies a .starstories.jsonc in a subfolder to the files below it, not to those above', async () => {
+    // A Result without a number: STAR005.
+    const story = '## Launch\n\n**Situation:** a\n**Task:** b\n**Action:** I did c\n**Result:** it went well\n';
+    const above = workspaceFile('nested-launch.md');
+    const below = workspaceFile('team/deep/launch.md');
+    const config = workspaceFile('team/.starstories.jsonc');
+    const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await write(above, story);
+    await write(below, story);
+    try {
+      const [top, deep] = await Promise.all([above, below].map((uri) => vscode.workspace.openTextDocument(uri)));
+      await vscode.window.showTextDocument(deep);
+      await diagnosticsSettle(() => linesOf(deep.uri, 'STAR005').length > 0 && linesOf(top.uri, 'STAR005').length > 0, 'STAR005 in both copies');
+      await write(config, '{\n  // this team counts differently\n  "rules": { "result-without-metric": "off", },\n}\n');
+      await diagnosticsSettle(() => linesOf(deep.uri, 'STAR005').length === 0, 'STAR005 off under team/');
+      assert.ok(linesOf(top.uri, 'STAR005').length > 0, 'the file above team/ still reports STAR005');
+    } finally {
+      await vscode.workspace.fs.delete(workspaceFile('team'), { recursive: true });
+      await vscode.workspace.fs.delete(above);
+    }
   });
 
   it('silences one line with an inline disable-next-line comment', async () => {

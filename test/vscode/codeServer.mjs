@@ -80,9 +80,9 @@ export function httpStatus(url) {
  * smoke-test driver off and installs the extension through `setup`, which runs before code-server starts.
  * Workspace trust is off unless `trusted` is false: then it is on and the workspace is not trusted.
  * @param {{ toolchain: ReturnType<import('./toolchain.mjs').ensureToolchain>, env?: Record<string,string>, settings?: object, readyTimeoutMs?: number,
- *   port?: number, workspace?: string, smokeTestDriver?: boolean, trusted?: boolean, setup?: (dirs: { userDataDir: string, extensionsDir: string }) => void }} options
+ *   port?: number, workspace?: string, workspaceFile?: string, smokeTestDriver?: boolean, trusted?: boolean, setup?: (dirs: { userDataDir: string, extensionsDir: string }) => void }} options
  */
-export async function startCodeServer({ toolchain, env = {}, settings = {}, readyTimeoutMs = 60_000, port = 0, workspace: folder, smokeTestDriver = true, trusted = true, setup }) {
+export async function startCodeServer({ toolchain, env = {}, settings = {}, readyTimeoutMs = 60_000, port = 0, workspace: folder, workspaceFile, smokeTestDriver = true, trusted = true, setup }) {
   const root = mkdtempSync(join(tmpdir(), 'star-stories-vscode-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
@@ -179,9 +179,9 @@ export async function startCodeServer({ toolchain, env = {}, settings = {}, read
       walk(join(userDataDir, 'logs'));
       return logs.map((path) => `--- ${path}\n${readFileSync(path, 'utf8')}`).join('\n') || '(no extension host log was written)';
     },
-    /** The workbench URL for the test workspace, with a smoke-test-driver payload (array of [key, value]). */
+    /** The workbench URL for the test workspace (or `workspaceFile`, a .code-workspace), with a smoke-test-driver payload (array of [key, value]). */
     workbenchUrl(payload = []) {
-      const query = `folder=${encodeURIComponent(workspace)}` + (payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '');
+      const query = (workspaceFile ? `workspace=${encodeURIComponent(resolve(workspaceFile))}` : `folder=${encodeURIComponent(workspace)}`) + (payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '');
       return `${session.origin}/?${query}`;
     },
     /** A path on this machine as the workbench names it in a payload. */

@@ -14,22 +14,43 @@
 // folder as from its VSIX, and test/vscode/test-host/ (an empty extension) as the extension under
 // development — VS Code never disables an extension under development, whatever its trust declaration.
 //
-// Usage: node test/vscode/run.mjs [--untrusted] [--suite path/to/index.js]
+// With --multi-root it runs the multi-root suite (dist/test/multiRoot/index.js, from test/multiRoot/) in a
+// temp copy of test/fixtures/multi-root, opened by its .code-workspace file.
+//
+// Usage: node test/vscode/run.mjs [--untrusted | --multi-root] [--suite path/to/index.js]
 // Env: STAR_STORIES_CACHE, CHROME_PATH, STAR_STORIES_TEST_TIMEOUT (seconds, default 600),
 //      STAR_STORIES_KEEP_TEMP=1 (keep the temp workspace, user data and logs).
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './browser.mjs';
-import { runMain } from './cleanup.mjs';
+import { onCleanup, runMain } from './cleanup.mjs';
 import { repoRoot, startCodeServer } from './codeServer.mjs';
 import { installUnpacked } from './install.mjs';
 import { SetupError, ensureToolchain } from './toolchain.mjs';
 
-const { values } = parseArgs({ options: { suite: { type: 'string' }, untrusted: { type: 'boolean', default: false } } });
-const suite = resolve(values.suite ?? join(repoRoot, values.untrusted ? 'dist/test/untrusted/index.js' : 'dist/test/integration/index.js'));
-const developmentPath = values.untrusted ? join(repoRoot, 'test/vscode/test-host') : repoRoot;
+const { values } = parseArgs({ options: { suite: { type: 'string' }, untrusted: { type: 'boolean', default: false }, 'multi-root': { type: 'boolean', default: false } } });
+const testHost = join(repoRoot, 'test/vscode/test-host');
+
+/** A temp copy of test/fixtures/multi-root, opened by its .code-workspace file. */
+function multiRootWorkspace() {
+  const copy = mkdtempSync(join(tmpdir(), 'star-stories-multi-root-'));
+  cpSync(join(repoRoot, 'test/fixtures/multi-root'), copy, { recursive: true });
+  const remove = () => rmSync(copy, { recursive: true, force: true });
+  onCleanup(async () => remove(), remove);
+  return { workspace: copy, workspaceFile: join(copy, 'stories.code-workspace') };
+}
+
+/** Each kind of run: its suite, the extension under development, and how code-server is started. */
+const MODES = {
+  integration: { suite: 'dist/test/integration/index.js', developmentPath: repoRoot, server: () => ({}) },
+  untrusted: { suite: 'dist/test/untrusted/index.js', developmentPath: testHost, server: () => ({ trusted: false, setup: ({ extensionsDir }) => installUnpacked(extensionsDir) }), note: ' (not trusted)' },
+  'multi-root': { suite: 'dist/test/multiRoot/index.js', developmentPath: repoRoot, server: multiRootWorkspace, note: ' (two folders)' },
+};
+const mode = MODES[values.untrusted ? 'untrusted' : values['multi-root'] ? 'multi-root' : 'integration'];
+const suite = resolve(values.suite ?? join(repoRoot, mode.suite));
+const { developmentPath } = mode;
 const timeoutMs = Number(process.env.STAR_STORIES_TEST_TIMEOUT || 600) * 1000;
 
 function say(message) {
@@ -49,12 +70,8 @@ async function main() {
   let server;
   let browser;
   try {
-    server = await startCodeServer({
-      toolchain,
-      env: { STAR_STORIES_TEST_REPORT: reportFile },
-      ...(values.untrusted && { trusted: false, setup: ({ extensionsDir }) => installUnpacked(extensionsDir) }),
-    });
-    say(`code-server ${server.origin} ready in ${((Date.now() - started) / 1000).toFixed(1)} s; workspace ${server.workspace}${values.untrusted ? ' (not trusted)' : ''}`);
+    server = await startCodeServer({ toolchain, env: { STAR_STORIES_TEST_REPORT: reportFile }, ...mode.server() });
+    say(`code-server ${server.origin} ready in ${((Date.now() - started) / 1000).toFixed(1)} s; workspace ${server.workspace}${mode.note ?? ''}`);
 
     browser = await launchChromium(toolchain.chromium);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -27,8 +27,6 @@ export const DEFAULT_CONFIG: StarConfig = {
   run: 'onType',
 };
 
-export const CONFIG_FILE = '.starstories.json';
-
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 const KINDS: readonly string[] = ['situation', 'task', 'action', 'result', 'learning', 'challenge'];
 
@@ -78,12 +76,29 @@ export function readConfig(value: unknown): { config: Partial<StarConfig>; probl
   return { config, problems };
 }
 
+/**
+ * The level `rules` sets for the rule with this code and name, which a layer may write as `STAR005`,
+ * `star005` or `result-without-metric`: the last key that names it wins, as mergeConfig keeps the
+ * keys in the order the layers set them.
+ */
+export function ruleLevel(rules: Record<string, RuleLevel>, code: string, name: string): RuleLevel | undefined {
+  let level: RuleLevel | undefined;
+  for (const [key, value] of Object.entries(rules)) if (key.toUpperCase() === code || key === name) level = value;
+  return level;
+}
+
 export function mergeConfig(...layers: Partial<StarConfig>[]): StarConfig {
   const merged: StarConfig = { ...DEFAULT_CONFIG, rules: {}, lexicon: {} };
   for (const layer of layers) {
     const { rules, lexicon, ...rest } = layer;
     Object.assign(merged, Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined)));
-    if (rules) Object.assign(merged.rules, rules);
+    // Re-inserted so that a key's place is the layer that set it last (see ruleLevel).
+    if (rules) {
+      for (const [rule, level] of Object.entries(rules)) {
+        delete merged.rules[rule];
+        merged.rules[rule] = level;
+      }
+    }
     if (lexicon) for (const [kind, words] of Object.entries(lexicon)) merged.lexicon[kind as LabelKind] = [...(merged.lexicon[kind as LabelKind] ?? []), ...(words ?? [])];
   }
   return merged;

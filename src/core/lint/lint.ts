@@ -1,7 +1,7 @@
 // Runs the rule catalogue over one analysed document: configured severities, inline directives, and
 // the "disable this rule" fixes every finding offers.
 import type { StoryDocument } from '../analyse';
-import type { StarConfig } from './config';
+import { ruleLevel, type StarConfig } from './config';
 import { Directives } from './directives';
 import type { Finding, Fix, Position, Story, TextEdit } from '../model';
 import { RULES } from './rules';
@@ -11,7 +11,7 @@ import { memoise } from '../util/memo';
 import { ownString } from '../util/ownString';
 
 function levelOf(rule: Rule, config: StarConfig) {
-  return config.rules[rule.code] ?? config.rules[rule.code.toLowerCase()] ?? config.rules[rule.name] ?? rule.defaultSeverity;
+  return ruleLevel(config.rules, rule.code, rule.name) ?? rule.defaultSeverity;
 }
 
 /**
