@@ -56,6 +56,8 @@ const entries = [
   { entryPoints: ['test/untrusted/index.ts'], outfile: 'dist/test/untrusted/index.js', external: ['vscode', 'mocha'] },
   // The multi-root suite: two workspace folders, each with its own configuration (test/multiRoot/).
   { entryPoints: ['test/multiRoot/index.ts'], outfile: 'dist/test/multiRoot/index.js', external: ['vscode', 'mocha'] },
+  // The installed tier: the packaged VSIX in an empty extensions folder, on a copy of examples/ (test/installed/).
+  { entryPoints: ['test/installed/index.ts'], outfile: 'dist/test/installed/index.js', external: ['vscode', 'mocha'] },
 ];
 
 // The rehearsal webview runs in a browser frame: its own bundle, nothing from Node or VS Code, and the

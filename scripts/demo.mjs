@@ -2,8 +2,8 @@
 // `npm run demo`: VS Code in the browser with STAR Stories installed, opened on the examples/ story
 // bank, at http://127.0.0.1:8080 until Ctrl+C — so anyone can try the extension without installing
 // VS Code. It is the same code-server 4.139.1 (VS Code 1.139.1) that the test tiers use, installed once
-// into ~/.cache/star-stories (see test/vscode/toolchain.mjs); the extension is installed into a fresh
-// extensions folder from the files its VSIX would hold (test/vscode/install.mjs). Ctrl+C stops
+// into ~/.cache/star-stories (see test/vscode/toolchain.mjs); the extension is packaged as its VSIX and
+// installed into a fresh extensions folder by code-server (test/vscode/vsix.mjs). Ctrl+C stops
 // code-server's whole process group and removes its temp folder; the opened folder is left as it is.
 //
 // Usage: npm run demo [-- --port 8080] [-- --folder PATH]      (npm run demo builds first)
@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runMain } from '../test/vscode/cleanup.mjs';
 import { repoRoot, startCodeServer } from '../test/vscode/codeServer.mjs';
-import { installUnpacked } from '../test/vscode/install.mjs';
 import { CODE_SERVER_VERSION, SetupError, ensureToolchain } from '../test/vscode/toolchain.mjs';
+import { builtVsix, installVsix } from '../test/vscode/vsix.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -28,9 +28,8 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SetupError(`--port ${values.port}: give a port number such as 8080 (0: any free port).`);
   const folder = resolve(values.folder);
   if (!existsSync(folder)) throw new SetupError(`--folder ${folder} does not exist.`);
-  if (!existsSync(join(repoRoot, 'dist/extension.js'))) throw new SetupError('dist/extension.js is missing: run `npm run build` first (npm run demo does).');
-
   const toolchain = ensureToolchain();
+  const vsix = builtVsix((message) => console.log(`[demo] ${message}`));
   let installed;
   let server;
   try {
@@ -40,7 +39,7 @@ async function main() {
       workspace: folder,
       smokeTestDriver: false,
       setup: ({ extensionsDir }) => {
-        installed = installUnpacked(extensionsDir);
+        installed = installVsix(toolchain, extensionsDir, vsix);
       },
     });
   } catch (error) {

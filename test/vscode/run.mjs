@@ -10,15 +10,18 @@
 // workbench closing without one) is a failure.
 //
 // With --untrusted it runs the restricted-mode suite (dist/test/untrusted/index.js, from test/untrusted/)
-// instead: workspace trust on and the workspace not trusted, STAR Stories installed into the extensions
-// folder as from its VSIX, and test/vscode/test-host/ (an empty extension) as the extension under
+// instead: workspace trust on and the workspace not trusted, STAR Stories installed from its VSIX
+// (test/vscode/vsix.mjs), and test/vscode/test-host/ (an empty extension) as the extension under
 // development — VS Code never disables an extension under development, whatever its trust declaration.
+//
+// With --installed it runs the installed tier (dist/test/installed/index.js, from test/installed/): the
+// VSIX installed the same way, test-host/ under development, and a temp copy of examples/ as the workspace.
 //
 // With --multi-root it runs the multi-root suite (dist/test/multiRoot/index.js, from test/multiRoot/) in a
 // temp copy of test/fixtures/multi-root, opened by its .code-workspace file.
 //
-// Usage: node test/vscode/run.mjs [--untrusted | --multi-root] [--suite path/to/index.js]
-// Env: STAR_STORIES_CACHE, CHROME_PATH, STAR_STORIES_TEST_TIMEOUT (seconds, default 600),
+// Usage: node test/vscode/run.mjs [--untrusted | --multi-root | --installed] [--suite path/to/index.js]
+// Env: STAR_STORIES_CACHE, CHROME_PATH, STAR_STORIES_VSIX (install this VSIX instead of packaging one), STAR_STORIES_TEST_TIMEOUT (seconds, default 600),
 //      STAR_STORIES_KEEP_TEMP=1 (keep the temp workspace, user data and logs).
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,10 +30,10 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from './browser.mjs';
 import { onCleanup, runMain } from './cleanup.mjs';
 import { repoRoot, startCodeServer } from './codeServer.mjs';
-import { installUnpacked } from './install.mjs';
 import { SetupError, ensureToolchain } from './toolchain.mjs';
+import { builtVsix, installVsix } from './vsix.mjs';
 
-const { values } = parseArgs({ options: { suite: { type: 'string' }, untrusted: { type: 'boolean', default: false }, 'multi-root': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { suite: { type: 'string' }, untrusted: { type: 'boolean', default: false }, 'multi-root': { type: 'boolean', default: false }, installed: { type: 'boolean', default: false } } });
 const testHost = join(repoRoot, 'test/vscode/test-host');
 
 /** A temp copy of test/fixtures/multi-root, opened by its .code-workspace file. */
@@ -42,13 +45,28 @@ function multiRootWorkspace() {
   return { workspace: copy, workspaceFile: join(copy, 'stories.code-workspace') };
 }
 
+/** A temp copy of examples/, the story bank a new user opens first. */
+function examplesWorkspace() {
+  const copy = mkdtempSync(join(tmpdir(), 'star-stories-examples-'));
+  cpSync(join(repoRoot, 'examples'), copy, { recursive: true });
+  const remove = () => rmSync(copy, { recursive: true, force: true });
+  onCleanup(async () => remove(), remove);
+  return copy;
+}
+
+/** Installs the VSIX into the run's fresh extensions folder, before code-server starts. */
+const installPackage = (toolchain, vsix) => ({ extensionsDir }) => {
+  say(`installed ${installVsix(toolchain, extensionsDir, vsix)}`);
+};
+
 /** Each kind of run: its suite, the extension under development, and how code-server is started. */
 const MODES = {
   integration: { suite: 'dist/test/integration/index.js', developmentPath: repoRoot, server: () => ({}) },
-  untrusted: { suite: 'dist/test/untrusted/index.js', developmentPath: testHost, server: () => ({ trusted: false, setup: ({ extensionsDir }) => installUnpacked(extensionsDir) }), note: ' (not trusted)' },
+  untrusted: { suite: 'dist/test/untrusted/index.js', developmentPath: testHost, server: (toolchain) => ({ trusted: false, setup: installPackage(toolchain, builtVsix(say)) }), note: ' (not trusted)' },
   'multi-root': { suite: 'dist/test/multiRoot/index.js', developmentPath: repoRoot, server: multiRootWorkspace, note: ' (two folders)' },
+  installed: { suite: 'dist/test/installed/index.js', developmentPath: testHost, server: (toolchain) => ({ workspace: examplesWorkspace(), setup: installPackage(toolchain, builtVsix(say)) }), note: ' (examples/, installed from the VSIX)' },
 };
-const mode = MODES[values.untrusted ? 'untrusted' : values['multi-root'] ? 'multi-root' : 'integration'];
+const mode = MODES[['untrusted', 'multi-root', 'installed'].find((name) => values[name]) ?? 'integration'];
 const suite = resolve(values.suite ?? join(repoRoot, mode.suite));
 const { developmentPath } = mode;
 const timeoutMs = Number(process.env.STAR_STORIES_TEST_TIMEOUT || 600) * 1000;
@@ -70,7 +88,7 @@ async function main() {
   let server;
   let browser;
   try {
-    server = await startCodeServer({ toolchain, env: { STAR_STORIES_TEST_REPORT: reportFile }, ...mode.server() });
+    server = await startCodeServer({ toolchain, env: { STAR_STORIES_TEST_REPORT: reportFile }, ...mode.server(toolchain) });
     say(`code-server ${server.origin} ready in ${((Date.now() - started) / 1000).toFixed(1)} s; workspace ${server.workspace}${mode.note ?? ''}`);
 
     browser = await launchChromium(toolchain.chromium);
